@@ -1,0 +1,50 @@
+"""The hooks a Glute Composer plugin can implement.
+
+A plugin is a module (or any object) with functions decorated with
+`composer.hookimpl` whose names match the specs below. It is found through
+the ``glute_composer`` entry-point group, or as a single ``.py`` file in the
+user's plugins folder. The entry-point name (or the file name) is the
+plugin's *namespace*: an exercise ``fire-hydrant`` in plugin ``yoga`` has the
+full id ``yoga/fire-hydrant``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pluggy
+
+from .model import Exercise
+
+PROJECT_NAME = "glute_composer"
+
+hookspec = pluggy.HookspecMarker(PROJECT_NAME)
+hookimpl = pluggy.HookimplMarker(PROJECT_NAME)
+
+
+@hookspec
+def composer_exercises() -> list[Exercise]:
+    """Return the exercises this plugin provides.
+
+    Each item must be a `composer.Exercise` whose `id` is unique within the
+    plugin. The plugin manager adds the namespace; do not put it in `id`.
+    Called once when the catalog is built. If this raises, or returns
+    something else than a list of exercises, the plugin is reported as
+    broken and its exercises are left out; every other plugin still works.
+
+    .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def composer_templates() -> list[str | Path]:
+    """Return session templates: paths to ``.toml`` files, or TOML text.
+
+    A template's name is its file name without ``.toml``; for TOML text it
+    is a slug of its ``title``. ``glute templates`` lists them and
+    ``glute new -t NAME FILE`` starts a session from one. Templates are read
+    and validated like any session file; an invalid one is reported and
+    skipped.
+
+    .. versionadded:: 0.1
+    """

@@ -1,0 +1,571 @@
+"""Session files, format 1: read, validate and save atomically.
+
+Files come from strangers, so the reader checks every key, type and bound,
+reports all problems of a file at once (``FILE: where: what``), and never
+lets another exception escape: anything wrong is a `SessionError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .durations import parse_duration, plain_seconds
+from .errors import Problem, SessionError
+from .model import (
+    DOSE_FIELDS,
+    SCHEMA_VERSION,
+    Block,
+    Dose,
+    Session,
+    SessionDefaults,
+    Sides,
+    Step,
+)
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_BLOCKS = 100
+MAX_STEPS = 5000
+MAX_ROUNDS = 20
+
+# (min, max) for every number a file may hold.
+INT_BOUNDS = {"sets": (1, 50), "reps": (1, 500), "rounds": (1, MAX_ROUNDS)}
+SECONDS_BOUNDS = {
+    "duration_s": (1, 4 * 3600),
+    "hold_s": (0.5, 600),
+    "rep_s": (0.5, 600),
+    "relax_s": (0, 600),
+    "rest_s": (0, 3600),
+    "switch_s": (0, 600),
+    "transition_s": (0, 600),
+}
+# Longest text per field; None means one line only (no newlines).
+TEXT_LIMITS = {
+    "title": (200, False),
+    "description": (4000, True),
+    "author": (200, False),
+    "name": (200, False),
+    "note": (1000, True),
+    "tag": (40, False),
+    "requires": (200, False),
+    "exercise": (130, False),
+}
+MAX_TAGS = 32
+MAX_REQUIRES = 32
+
+TOP_KEYS = (
+    "schema_version",
+    "title",
+    "description",
+    "author",
+    "tags",
+    "requires",
+    "defaults",
+    "blocks",
+)
+DEFAULT_KEYS = ("rest_s", "switch_s", "transition_s", "relax_s")
+BLOCK_KEYS = ("title", "rounds", "rest_s", "steps")
+STEP_KEYS = ("exercise", "name", *DOSE_FIELDS, "note")
+
+_EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class _Checker:
+    """Collects problems while walking a parsed document."""
+
+    def __init__(self, filename: str, lines: _LineIndex):
+        self.filename = filename
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(
+            Problem(self.filename, message, where=_where(path), line=self.lines.find(path))
+        )
+
+    def keys(self, table: dict[str, Any], allowed: Iterable[str], path: tuple[Any, ...]) -> None:
+        allowed = tuple(allowed)
+        for key in table:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = (
+                    f"; did you mean {close[0]!r}?"
+                    if close
+                    else f"; known keys: {', '.join(allowed)}"
+                )
+                self.add((*path, key), f"unknown key {_show(key)}{hint}")
+
+    def text(self, value: Any, path: tuple[Any, ...], kind: str) -> str | None:
+        limit, multiline = TEXT_LIMITS[kind]
+        if not isinstance(value, str):
+            self.add(path, f"must be text, not {_type_name(value)}")
+            return None
+        if len(value) > limit:
+            self.add(path, f"is {len(value)} characters long; at most {limit} allowed")
+            return None
+        bad = _CONTROL.search(value.replace("\r\n", "\n"))
+        if bad or (not multiline and ("\n" in value or "\r" in value)):
+            what = "control characters" if bad else "line breaks"
+            self.add(path, f"must not contain {what}")
+            return None
+        return value
+
+    def integer(self, value: Any, path: tuple[Any, ...], name: str) -> int | None:
+        low, high = INT_BOUNDS[name]
+        if isinstance(value, bool) or not isinstance(value, int):
+            got = f"got {value}" if isinstance(value, float) else f"not {_type_name(value)}"
+            self.add(path, f"must be a whole number, {got}")
+            return None
+        if not low <= value <= high:
+            self.add(path, f"must be between {low} and {high}, got {value}")
+            return None
+        return value
+
+    def seconds(self, value: Any, path: tuple[Any, ...], name: str) -> float | None:
+        low, high = SECONDS_BOUNDS[name]
+        try:
+            seconds = parse_duration(value)
+        except ValueError as error:
+            self.add(path, str(error))
+            return None
+        if not low <= seconds <= high:
+            self.add(
+                path,
+                f"must be between {plain_seconds(low)} and {plain_seconds(high)} seconds, got {plain_seconds(seconds)}",
+            )
+            return None
+        return seconds
+
+    def text_list(self, value: Any, path: tuple[Any, ...], kind: str, most: int) -> list[str]:
+        if not isinstance(value, list):
+            self.add(path, f"must be a list of text, not {_type_name(value)}")
+            return []
+        if len(value) > most:
+            self.add(path, f"has {len(value)} items; at most {most} allowed")
+            return []
+        out = []
+        for index, item in enumerate(value):
+            checked = self.text(item, (*path, index), kind)
+            if checked is not None:
+                out.append(checked)
+        return out
+
+
+def _show(key: str) -> str:
+    return repr(key[:40] + ("…" if len(key) > 40 else ""))
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def _where(path: tuple[Any, ...]) -> str:
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+class _LineIndex:
+    """Maps key paths to the line they are written on, for messages.
+
+    Only the usual layout (``[defaults]``, ``[[blocks]]``,
+    ``[[blocks.steps]]`` and ``key = value`` lines) is recognised; anything
+    else simply gets no line number.
+    """
+
+    _TABLE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?")
+    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+    def __init__(self, text: str):
+        self.lines: dict[tuple[Any, ...], int] = {}
+        current: tuple[Any, ...] = ()
+        block = step = -1
+        for number, line in enumerate(text.splitlines(), start=1):
+            table = self._TABLE.match(line)
+            if table:
+                name = table.group(2).replace(" ", "")
+                if name == "blocks" and table.group(1) == "[[":
+                    block, step = block + 1, -1
+                    current = ("blocks", block)
+                elif name == "blocks.steps" and table.group(1) == "[[":
+                    step += 1
+                    current = ("blocks", block, "steps", step)
+                else:
+                    current = tuple(name.split("."))
+                self.lines.setdefault(current, number)
+                continue
+            key = self._KEY.match(line)
+            if key:
+                self.lines.setdefault((*current, key.group(1)), number)
+
+    def find(self, path: tuple[Any, ...]) -> int | None:
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a session file's text, refusing files over 1 MiB."""
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise SessionError([Problem(name, "no such file")]) from None
+    except IsADirectoryError:
+        raise SessionError([Problem(name, "is a folder, not a session file")]) from None
+    except OSError as error:
+        raise SessionError([Problem(name, f"cannot read: {error.strerror or error}")]) from None
+    if len(data) > MAX_FILE_BYTES:
+        raise SessionError(
+            [Problem(name, "is larger than 1 MiB; session files are refused above that size")]
+        )
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as error:
+        raise SessionError([Problem(name, f"is not UTF-8 text (byte {error.start + 1})")]) from None
+
+
+def load_session(path: str | os.PathLike[str]) -> Session:
+    """Read and validate a session file. Raises `SessionError`."""
+    return parse_session(read_text(path), str(path))
+
+
+def parse_session(text: str, filename: str = "<session>") -> Session:
+    """Parse and validate session TOML text. Raises `SessionError`."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise SessionError(
+            [Problem(filename, "is larger than 1 MiB; session files are refused above that size")]
+        )
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        position = _TOML_POSITION.search(message)
+        line = column = None
+        if position:
+            line, column = int(position.group(1)), int(position.group(2))
+            message = message[: position.start()].rstrip()
+        raise SessionError(
+            [Problem(filename, f"not valid TOML: {message}", line=line, column=column)]
+        ) from None
+    except (ValueError, RecursionError) as error:  # e.g. lone surrogates, deep nesting
+        raise SessionError([Problem(filename, f"not valid TOML: {error}")]) from None
+    checker = _Checker(filename, _LineIndex(text))
+    session = _build_session(document, checker)
+    if checker.problems:
+        raise SessionError(checker.problems)
+    session.leading_comments = _leading_comments(text)
+    return session
+
+
+def _build_session(doc: dict[str, Any], check: _Checker) -> Session:
+    version = doc.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, bool) or not isinstance(version, int):
+        check.add(("schema_version",), f"must be a whole number, not {_type_name(version)}")
+    elif version > SCHEMA_VERSION:
+        check.add(
+            ("schema_version",),
+            f"this file was made by a newer Glute Composer (format {version}; "
+            f"this one reads format {SCHEMA_VERSION}): upgrade with 'pip install -U glute-composer'",
+        )
+        return Session()
+    elif version < 1:
+        check.add(("schema_version",), f"must be {SCHEMA_VERSION}, got {version}")
+    check.keys(doc, TOP_KEYS, ())
+    session = Session()
+    for key in ("title", "description", "author"):
+        if key in doc:
+            value = check.text(doc[key], (key,), key)
+            if value is not None:
+                setattr(session, key, value)
+    if "tags" in doc:
+        session.tags = check.text_list(doc["tags"], ("tags",), "tag", MAX_TAGS)
+    if "requires" in doc:
+        session.requires = check.text_list(doc["requires"], ("requires",), "requires", MAX_REQUIRES)
+    if "defaults" in doc:
+        session.defaults = _build_defaults(doc["defaults"], check)
+    blocks = doc.get("blocks", [])
+    if not isinstance(blocks, list):
+        check.add(("blocks",), "must be an array of tables ([[blocks]])")
+        return session
+    if len(blocks) > MAX_BLOCKS:
+        check.add(("blocks",), f"has {len(blocks)} blocks; at most {MAX_BLOCKS} allowed")
+        return session
+    total = sum(
+        len(b.get("steps", []))
+        for b in blocks
+        if isinstance(b, dict) and isinstance(b.get("steps"), list)
+    )
+    if total > MAX_STEPS:
+        check.add(("blocks",), f"has {total} steps; at most {MAX_STEPS} allowed")
+        return session
+    for index, block in enumerate(blocks):
+        built = _build_block(block, ("blocks", index), check)
+        if built is not None:
+            session.blocks.append(built)
+    return session
+
+
+def _build_defaults(table: Any, check: _Checker) -> SessionDefaults:
+    if not isinstance(table, dict):
+        check.add(("defaults",), "must be a table ([defaults])")
+        return SessionDefaults()
+    check.keys(table, DEFAULT_KEYS, ("defaults",))
+    values = {}
+    for key in DEFAULT_KEYS:
+        if key in table:
+            values[key] = check.seconds(table[key], ("defaults", key), key)
+    return SessionDefaults(**values)
+
+
+def _build_block(table: Any, path: tuple[Any, ...], check: _Checker) -> Block | None:
+    if not isinstance(table, dict):
+        check.add(path, "must be a table ([[blocks]])")
+        return None
+    check.keys(table, BLOCK_KEYS, path)
+    block = Block()
+    if "title" in table:
+        block.title = check.text(table["title"], (*path, "title"), "title") or ""
+    if "rounds" in table:
+        block.rounds = check.integer(table["rounds"], (*path, "rounds"), "rounds") or 1
+    if "rest_s" in table:
+        block.rest_s = check.seconds(table["rest_s"], (*path, "rest_s"), "rest_s") or 0.0
+    steps = table.get("steps", [])
+    if not isinstance(steps, list):
+        check.add((*path, "steps"), "must be an array of tables ([[blocks.steps]])")
+        return block
+    for index, step in enumerate(steps):
+        built = _build_step(step, (*path, "steps", index), check)
+        if built is not None:
+            block.steps.append(built)
+    return block
+
+
+def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | None:
+    if not isinstance(table, dict):
+        check.add(path, "must be a table ([[blocks.steps]])")
+        return None
+    check.keys(table, STEP_KEYS, path)
+    exercise = table.get("exercise")
+    if exercise is None:
+        check.add(
+            path, "has no 'exercise' (write e.g. exercise = \"activation/prone-glute-squeeze\")"
+        )
+        return None
+    exercise = check.text(exercise, (*path, "exercise"), "exercise")
+    if exercise is None:
+        return None
+    if not _EXERCISE_ID.match(exercise):
+        check.add(
+            (*path, "exercise"), f'{exercise!r} is not an exercise id: write "plugin/exercise-id"'
+        )
+        return None
+    dose: dict[str, Any] = {}
+    for key in ("sets", "reps"):
+        if key in table:
+            dose[key] = check.integer(table[key], (*path, key), key)
+    for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
+        if key in table:
+            dose[key] = check.seconds(table[key], (*path, key), key)
+    if "sides" in table:
+        sides = table["sides"]
+        allowed = [s.value for s in Sides]
+        if sides not in allowed:
+            close = (
+                difflib.get_close_matches(str(sides), allowed, n=1)
+                if isinstance(sides, str)
+                else []
+            )
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            check.add((*path, "sides"), f"must be one of {', '.join(allowed)}{hint}")
+        else:
+            dose["sides"] = sides
+    if "reps" in table and "duration_s" in table:
+        check.add(
+            path, "has both 'reps' and 'duration_s': a step is counted in reps or timed, not both"
+        )
+        return None
+    name = note = None
+    if "name" in table:
+        name = check.text(table["name"], (*path, "name"), "name")
+    if "note" in table:
+        note = check.text(table["note"], (*path, "note"), "note")
+    if any(value is None for value in dose.values()):
+        return None
+    return Step(
+        exercise=exercise,
+        name=name,
+        dose=Dose(**dose),
+        note=note,
+        line=check.lines.find((*path, "exercise")),
+    )
+
+
+def missing_exercises(
+    session: Session, known: Callable[[str], object], filename: str
+) -> list[Problem]:
+    """Warnings for steps whose exercise no loaded plugin provides."""
+    out = []
+    for block_index, block in enumerate(session.blocks):
+        for step_index, step in enumerate(block.steps):
+            if known(step.exercise) is None:
+                plugin = step.exercise.split("/", 1)[0]
+                out.append(
+                    Problem(
+                        filename,
+                        f"no installed plugin provides {step.exercise!r} (plugin {plugin!r} missing?); "
+                        f"the step keeps its saved name and dose",
+                        where=_where(("blocks", block_index, "steps", step_index, "exercise")),
+                        line=step.line,
+                        warning=True,
+                    )
+                )
+    return out
+
+
+def _leading_comments(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            out.append(line)
+        else:
+            break
+    return out
+
+
+def session_to_dict(session: Session, names: dict[str, str] | None = None) -> dict[str, Any]:
+    """The TOML document of a session. `names` maps exercise ids to the
+    catalog's names, written into each step so that a reader without the
+    plugin still sees what the step is."""
+    names = names or {}
+    doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    for key in ("title", "description", "author"):
+        if getattr(session, key):
+            doc[key] = getattr(session, key)
+    if session.tags:
+        doc["tags"] = list(session.tags)
+    if session.requires:
+        doc["requires"] = list(session.requires)
+    defaults = {
+        key: plain_seconds(getattr(session.defaults, key))
+        for key in DEFAULT_KEYS
+        if getattr(session.defaults, key) is not None
+    }
+    if defaults:
+        doc["defaults"] = defaults
+    blocks = []
+    for block in session.blocks:
+        table: dict[str, Any] = {}
+        if block.title:
+            table["title"] = block.title
+        if block.rounds != 1:
+            table["rounds"] = block.rounds
+        if block.rest_s:
+            table["rest_s"] = plain_seconds(block.rest_s)
+        table["steps"] = [_step_to_dict(step, names) for step in block.steps]
+        blocks.append(table)
+    if blocks:
+        doc["blocks"] = blocks
+    return doc
+
+
+def _step_to_dict(step: Step, names: dict[str, str]) -> dict[str, Any]:
+    out: dict[str, Any] = {"exercise": step.exercise}
+    name = names.get(step.exercise) or step.name
+    if name:
+        out["name"] = name
+    for key, value in step.dose.as_dict().items():
+        out[key] = plain_seconds(value) if key.endswith("_s") else value
+    if step.note:
+        out["note"] = step.note
+    return out
+
+
+def dumps_session(session: Session, names: dict[str, str] | None = None) -> str:
+    """The file text of a session, laid out as people write it by hand:
+    ``[defaults]``, then ``[[blocks]]`` each followed by its ``[[blocks.steps]]``."""
+    doc = session_to_dict(session, names)
+    out = list(session.leading_comments)
+    if out:
+        out.append("")
+    blocks = doc.pop("blocks", [])
+    defaults = doc.pop("defaults", None)
+    out += _key_lines(doc)
+    if defaults:
+        out += ["", "[defaults]", *_key_lines(defaults)]
+    for block in blocks:
+        steps = block.pop("steps", [])
+        out += ["", "[[blocks]]", *_key_lines(block)]
+        for step in steps:
+            out += ["", "[[blocks.steps]]", *_key_lines(step)]
+    return "\n".join(out) + "\n"
+
+
+def _key_lines(table: dict[str, Any]) -> list[str]:
+    return tomli_w.dumps(table).splitlines()
+
+
+def save_session(
+    session: Session, path: str | os.PathLike[str], names: dict[str, str] | None = None
+) -> None:
+    """Write `session` to `path` atomically: the old file stays whole until
+    the new one is completely on disk."""
+    atomic_write_text(Path(path), dumps_session(session, names))
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = None
+    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
+            temp.write(text)
+            temp.flush()
+            os.fsync(temp.fileno())
+        if mode is not None:
+            os.chmod(temp_name, mode)
+        os.replace(temp_name, path)
+    except BaseException:
+        try:
+            os.unlink(temp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    try:
+        directory = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(directory)
+    except OSError:
+        pass
+    finally:
+        os.close(directory)

@@ -1,0 +1,306 @@
+"""Compile a session into the timeline of intervals the timer runs.
+
+get-ready (showing what comes next) → work, or held rep and relax, per rep
+and side → rest between sets → side switch → rest between rounds → done.
+No UI imports: the run screen and `glute show` both read this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import (
+    SELF_PACED_REP_ESTIMATE_S,
+    Exercise,
+    ResolvedDose,
+    Session,
+    Sides,
+    Step,
+    format_seconds,
+)
+
+__all__ = ["Interval", "Kind", "Timeline", "compile_timeline"]
+
+
+class Kind(StrEnum):
+    GET_READY = "get-ready"
+    WORK = "work"
+    HOLD = "hold"
+    RELAX = "relax"
+    REST = "rest"
+    SWITCH = "switch"
+    ROUND_REST = "round-rest"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return {
+            Kind.GET_READY: "GET READY",
+            Kind.WORK: "WORK",
+            Kind.HOLD: "HOLD",
+            Kind.RELAX: "RELAX",
+            Kind.REST: "REST",
+            Kind.SWITCH: "SWITCH SIDES",
+            Kind.ROUND_REST: "REST",
+            Kind.DONE: "DONE",
+        }[self]
+
+    @property
+    def is_work(self) -> bool:
+        return self in (Kind.WORK, Kind.HOLD)
+
+
+@dataclass(frozen=True)
+class Interval:
+    kind: Kind
+    duration: float | None  # None: self-paced, waits for "done"
+    block: int  # 0-based index of the block
+    block_title: str
+    round: int  # 1-based
+    rounds: int
+    step: int  # 0-based index of the step in session order, -1 for none
+    exercise: str
+    name: str
+    cue: str = ""
+    note: str = ""
+    dose: str = ""
+    set: int = 0  # 1-based, 0 when not in a set
+    sets: int = 0
+    rep: int = 0  # 1-based, 0 when the interval is not one rep
+    reps: int = 0
+    side: str | None = None  # "left", "right" or None
+    segment: int = 0  # intervals of one bout (a set on one side) share it
+    alternating: bool = False  # reps alternate left and right
+
+    @property
+    def self_paced(self) -> bool:
+        return self.duration is None
+
+    @property
+    def estimate(self) -> float:
+        if self.duration is not None:
+            return self.duration
+        per_side = 2 if self.alternating else 1
+        return self.reps * SELF_PACED_REP_ESTIMATE_S * per_side
+
+    def headline(self) -> str:
+        """One line saying what this interval is, e.g. ``Set 2/3 · LEFT · Rep 4/15``."""
+        if self.kind is Kind.GET_READY:
+            return f"Get ready: {self.name}"
+        if self.kind is Kind.DONE:
+            return "Session complete"
+        if self.kind is Kind.ROUND_REST:
+            return f"Rest before round {self.round + 1}/{self.rounds}"
+        if self.kind is Kind.REST:
+            return f"Rest before set {self.set + 1}/{self.sets}"
+        if self.kind is Kind.SWITCH:
+            return f"Switch to the {(self.side or '').upper()} side"
+        parts = [self.name]
+        if self.sets > 1:
+            parts.append(f"set {self.set}/{self.sets}")
+        if self.side:
+            parts.append(self.side.upper())
+        if self.rep:
+            parts.append(f"rep {self.rep}/{self.reps}")
+        elif self.reps:
+            parts.append(f"{self.reps} reps")
+        return " · ".join(parts)
+
+
+@dataclass
+class Timeline:
+    intervals: list[Interval]
+
+    @property
+    def total(self) -> float:
+        """Seconds the whole session takes (self-paced work estimated)."""
+        return sum(interval.estimate for interval in self.intervals)
+
+    @property
+    def estimated(self) -> bool:
+        return any(interval.self_paced for interval in self.intervals)
+
+    def step_total(self, step: int) -> float:
+        return sum(i.estimate for i in self.intervals if i.step == step)
+
+    def up_next(self, index: int) -> Interval | None:
+        """The first interval after `index` that is not part of the same bout."""
+        current = self.intervals[index]
+        for interval in self.intervals[index + 1 :]:
+            if interval.segment != current.segment and interval.kind is not Kind.RELAX:
+                return interval
+        return None
+
+    def remaining_after(self, index: int) -> float:
+        return sum(i.estimate for i in self.intervals[index + 1 :])
+
+    def steps(self) -> list[int]:
+        return sorted({i.step for i in self.intervals if i.step >= 0})
+
+
+def describe_next(interval: Interval | None) -> str:
+    """The "next up" line for an interval."""
+    if interval is None:
+        return "Finish"
+    if interval.kind is Kind.DONE:
+        return "Finish"
+    if interval.kind is Kind.GET_READY:
+        return f"{interval.name} · {interval.dose}" if interval.dose else interval.name
+    if interval.kind in (Kind.REST, Kind.ROUND_REST):
+        return f"Rest {format_seconds(interval.duration or 0)}"
+    if interval.kind is Kind.SWITCH:
+        return f"Switch to {(interval.side or '').upper()}"
+    return interval.headline()
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.intervals: list[Interval] = []
+        self.segment = 0
+
+    def new_segment(self) -> None:
+        self.segment += 1
+
+    def add(self, base: dict, kind: Kind, duration: float | None, **fields) -> None:
+        if duration is not None and duration <= 0 and kind not in (Kind.WORK, Kind.HOLD, Kind.DONE):
+            return
+        self.intervals.append(
+            Interval(kind=kind, duration=duration, segment=self.segment, **{**base, **fields})
+        )
+
+
+def compile_timeline(
+    session: Session, lookup: Callable[[str], Exercise | None] = lambda _id: None
+) -> Timeline:
+    """Turn `session` into intervals. `lookup` finds a step's exercise (for
+    its default dose, name and cues); a step whose plugin is missing runs
+    from its saved dose and name."""
+    builder = _Builder()
+    transition = session.transition_s()
+    step_index = -1
+    for block_index, block in enumerate(session.blocks):
+        first_step = step_index + 1
+        for round_number in range(1, block.rounds + 1):
+            for offset, step in enumerate(block.steps):
+                index = first_step + offset
+                step_index = max(step_index, index)
+                exercise = lookup(step.exercise)
+                dose = step.resolve(exercise, session.defaults)
+                base = {
+                    "block": block_index,
+                    "block_title": block.title or f"Block {block_index + 1}",
+                    "round": round_number,
+                    "rounds": block.rounds,
+                    "step": index,
+                    "exercise": step.exercise,
+                    "name": _name(step, exercise),
+                    "note": step.note or "",
+                    "dose": dose.describe(),
+                    "sets": dose.sets,
+                    "reps": dose.reps or 0,
+                    "alternating": dose.sides is Sides.ALTERNATING,
+                }
+                cues = exercise.cues if exercise else ()
+                builder.new_segment()
+                builder.add(base, Kind.GET_READY, transition, cue=cues[0] if cues else "")
+                _compile_step(builder, base, dose, cues)
+            if round_number < block.rounds:
+                builder.new_segment()
+                builder.add(
+                    {
+                        "block": block_index,
+                        "block_title": block.title or f"Block {block_index + 1}",
+                        "round": round_number,
+                        "rounds": block.rounds,
+                        "step": -1,
+                        "exercise": "",
+                        "name": "",
+                    },
+                    Kind.ROUND_REST,
+                    block.rest_s,
+                )
+    builder.new_segment()
+    builder.add(
+        {
+            "block": max(0, len(session.blocks) - 1),
+            "block_title": "",
+            "round": 1,
+            "rounds": 1,
+            "step": -1,
+            "exercise": "",
+            "name": "",
+        },
+        Kind.DONE,
+        0.0,
+    )
+    return Timeline(builder.intervals)
+
+
+def _name(step: Step, exercise: Exercise | None) -> str:
+    if exercise is not None:
+        return exercise.name
+    return step.name or step.exercise
+
+
+def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple[str, ...]) -> None:
+    def cue(n: int) -> str:
+        return cues[n % len(cues)] if cues else ""
+
+    if dose.sides is Sides.BOTH:
+        side_plan: list[str | None] = [None]
+    else:
+        side_plan = ["left", "right"]
+    alternating = dose.sides is Sides.ALTERNATING and dose.reps is not None
+    for set_number in range(1, dose.sets + 1):
+        set_fields = {"set": set_number}
+        if alternating:
+            builder.new_segment()
+            if dose.self_paced:
+                builder.add(base, Kind.WORK, None, cue=cue(set_number - 1), **set_fields)
+            else:
+                order = [
+                    (rep, side) for rep in range(1, dose.reps + 1) for side in ("left", "right")
+                ]
+                _reps(builder, base, dose, order, set_fields, cue)
+        else:
+            for side_number, side in enumerate(side_plan):
+                if side_number:
+                    builder.new_segment()
+                    builder.add(base, Kind.SWITCH, dose.switch_s, side=side, **set_fields)
+                builder.new_segment()
+                if dose.reps is None:
+                    builder.add(
+                        base,
+                        Kind.WORK,
+                        dose.duration_s,
+                        side=side,
+                        cue=cue(set_number - 1),
+                        **set_fields,
+                    )
+                elif dose.self_paced:
+                    builder.add(
+                        base, Kind.WORK, None, side=side, cue=cue(set_number - 1), **set_fields
+                    )
+                else:
+                    order = [(rep, side) for rep in range(1, dose.reps + 1)]
+                    _reps(builder, base, dose, order, set_fields, cue)
+        if set_number < dose.sets:
+            builder.new_segment()
+            builder.add(base, Kind.REST, dose.rest_s, **set_fields)
+
+
+def _reps(builder, base, dose: ResolvedDose, order, set_fields, cue) -> None:
+    last = len(order) - 1
+    for position, (rep, side) in enumerate(order):
+        if dose.hold_s is not None:
+            builder.add(
+                base, Kind.HOLD, dose.hold_s, rep=rep, side=side, cue=cue(position), **set_fields
+            )
+            if position < last:
+                builder.add(base, Kind.RELAX, dose.relax_s, rep=rep, side=side, **set_fields)
+        else:
+            builder.add(
+                base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue(position), **set_fields
+            )

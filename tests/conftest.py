@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory, monkeypatch):
+    """Never touch the real user folders; load only the first-party packs."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("GLUTE_COMPOSER_HOME", str(home))
+    monkeypatch.setenv("GLUTE_COMPOSER_LOAD_PLUGINS", "")
+    return home
+
+
+@pytest.fixture
+def home(_isolated_home) -> Path:
+    return _isolated_home
+
+
+def glute_command() -> list[str]:
+    """The installed `glute` script beside this interpreter."""
+    script = Path(sys.executable).parent / "glute"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("glute")
+    if found:
+        return [found]
+    return [sys.executable, "-m", "composer"]
+
+
+@pytest.fixture
+def glute_env(home) -> dict[str, str]:
+    env = dict(os.environ)
+    env["GLUTE_COMPOSER_HOME"] = str(home)
+    env["GLUTE_COMPOSER_LOAD_PLUGINS"] = ""
+    return env
