@@ -148,8 +148,8 @@ EXERCISES = [
         name="Constructive rest",
         phase="stretch",
         summary=(
-            "Lie on your back with a pillow under both knees and do nothing for up to "
-            "15 minutes. A gentle way in when the psoas is too tight for lunges."
+            "Lie face up, knees propped softly bent on a cushion, and simply rest for "
+            "up to 15 minutes. A gentle way in when the psoas is too tight for lunges."
         ),
         instructions=(
             "1. Lie on your back on a mat or firm bed.",
@@ -164,8 +164,8 @@ EXERCISES = [
         dose=Dose(sets=1, duration_s=900, sides="both"),
         level=1,
         cautions=("If the ache turns sharp or spreads down a leg, get up and rest another way.",),
-        source=f"{_SEED4}: the hint for a very contracted psoas, lying with a pillow under "
-        "both knees for 15 minutes (900 s).",
+        source=f"{_SEED4}: the hint for a very contracted psoas, resting face up with the knees "
+        "propped on a pillow for 15 minutes (900 s).",
     ),
     Exercise(
         id="quad-stretch",
