@@ -43,6 +43,7 @@ class PluginInfo:
     exercises: int = 0
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
+    disabled: bool = False
 
     @property
     def ok(self) -> bool:
@@ -50,6 +51,8 @@ class PluginInfo:
 
     @property
     def status(self) -> str:
+        if self.disabled:
+            return "disabled"
         if self.error:
             return f"error: {self.error}"
         if self.warnings:
@@ -266,7 +269,7 @@ class Catalog:
 
     @property
     def broken(self) -> list[PluginInfo]:
-        return [info for info in self.plugins if not info.ok]
+        return [info for info in self.plugins if not info.ok and not info.disabled]
 
     def sorted_exercises(self) -> list[Exercise]:
         return sorted(
@@ -337,7 +340,7 @@ class Catalog:
         if self._templates is None:
             self._templates = {}
             for info in self.plugins:
-                if info.error is None:
+                if info.error is None and not info.disabled:
                     self._collect_templates(info)
         return self._templates
 
@@ -405,6 +408,16 @@ def load_catalog(
     )
     for candidate in candidates:
         if candidate.name in disabled:
+            catalog.plugins.append(
+                PluginInfo(
+                    name=candidate.name,
+                    origin=candidate.origin,
+                    distribution=candidate.distribution,
+                    version=candidate.version,
+                    first_party=candidate.first_party,
+                    disabled=True,
+                )
+            )
             continue
         if wanted is not None and not candidate.first_party and candidate.name not in wanted:
             continue

@@ -8,6 +8,7 @@ lets another exception escape: anything wrong is a `SessionError`.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import re
 import tempfile
@@ -162,7 +163,9 @@ class _Checker:
 
 
 def _show(key: str) -> str:
-    return repr(key[:40] + ("…" if len(key) > 40 else ""))
+    """A key quoted for a message, control characters escaped."""
+    short = key[:40] + ("…" if len(key) > 40 else "")
+    return "'" + json.dumps(short, ensure_ascii=False)[1:-1] + "'"
 
 
 def _type_name(value: Any) -> str:
@@ -177,13 +180,19 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
 def _where(path: tuple[Any, ...]) -> str:
     out = ""
     for part in path:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += ("." if out else "") + str(part)
+            key = str(part)
+            if not _BARE_KEY.match(key):
+                key = json.dumps(key[:40] + ("…" if len(key) > 40 else ""), ensure_ascii=False)
+            out += ("." if out else "") + key
     return out
 
 

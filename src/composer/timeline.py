@@ -85,6 +85,15 @@ class Interval:
         per_side = 2 if self.alternating else 1
         return self.reps * SELF_PACED_REP_ESTIMATE_S * per_side
 
+    @property
+    def side_label(self) -> str:
+        """``LEFT``, ``RIGHT``, ``ALTERNATE SIDES`` or empty."""
+        if self.side:
+            return self.side.upper()
+        if self.alternating and self.kind in (Kind.WORK, Kind.HOLD):
+            return "ALTERNATE SIDES"
+        return ""
+
     def headline(self) -> str:
         """One line saying what this interval is, e.g. ``Set 2/3 · LEFT · Rep 4/15``."""
         if self.kind is Kind.GET_READY:
@@ -102,21 +111,51 @@ class Interval:
             parts.append(f"set {self.set}/{self.sets}")
         if self.side:
             parts.append(self.side.upper())
+        elif self.alternating:
+            parts.append("alternating")
         if self.rep:
             parts.append(f"rep {self.rep}/{self.reps}")
         elif self.reps:
-            parts.append(f"{self.reps} reps")
+            each = " each side" if self.alternating else ""
+            parts.append(f"{self.reps} reps{each}")
         return " · ".join(parts)
 
 
 @dataclass
 class Timeline:
+    """The intervals of a session, in order, ending with one DONE interval.
+
+    Sums and look-ups the timer asks for several times a second are worked
+    out once, when the timeline is built.
+    """
+
     intervals: list[Interval]
+
+    def __post_init__(self) -> None:
+        estimates = [interval.estimate for interval in self.intervals]
+        # _before[i]: seconds of every interval before i; _before[-1]: the total.
+        self._before = [0.0]
+        for estimate in estimates:
+            self._before.append(self._before[-1] + estimate)
+        self._up_next: list[int | None] = [None] * len(self.intervals)
+        candidate: int | None = None
+        for index in range(len(self.intervals) - 1, -1, -1):
+            interval = self.intervals[index]
+            nxt = self._up_next_from(index, candidate)
+            self._up_next[index] = nxt
+            if interval.kind is not Kind.RELAX:
+                candidate = index
+
+    def _up_next_from(self, index: int, candidate: int | None) -> int | None:
+        segment = self.intervals[index].segment
+        while candidate is not None and self.intervals[candidate].segment == segment:
+            candidate = self._up_next[candidate]
+        return candidate
 
     @property
     def total(self) -> float:
         """Seconds the whole session takes (self-paced work estimated)."""
-        return sum(interval.estimate for interval in self.intervals)
+        return self._before[-1]
 
     @property
     def estimated(self) -> bool:
@@ -126,18 +165,35 @@ class Timeline:
         return sum(i.estimate for i in self.intervals if i.step == step)
 
     def up_next(self, index: int) -> Interval | None:
-        """The first interval after `index` that is not part of the same bout."""
-        current = self.intervals[index]
-        for interval in self.intervals[index + 1 :]:
-            if interval.segment != current.segment and interval.kind is not Kind.RELAX:
-                return interval
-        return None
+        """The first interval after `index` that is not part of the same bout
+        (a relax between held reps is never "next")."""
+        found = self._up_next[index]
+        return None if found is None else self.intervals[found]
+
+    def elapsed_before(self, index: int) -> float:
+        """Seconds of every interval before `index`."""
+        return self._before[index]
 
     def remaining_after(self, index: int) -> float:
-        return sum(i.estimate for i in self.intervals[index + 1 :])
+        return self._before[-1] - self._before[index + 1]
 
     def steps(self) -> list[int]:
         return sorted({i.step for i in self.intervals if i.step >= 0})
+
+    def step_count(self) -> int:
+        return len(self.steps())
+
+    def next_step_start(self, index: int) -> int:
+        """Index of the get-ready (or first interval) of the next step or
+        round after the one `index` belongs to; the DONE interval at the end."""
+        current = self.intervals[index]
+        for later in range(index + 1, len(self.intervals)):
+            interval = self.intervals[later]
+            if interval.kind in (Kind.GET_READY, Kind.ROUND_REST, Kind.DONE):
+                return later
+            if interval.step != current.step or interval.round != current.round:
+                return later
+        return len(self.intervals) - 1
 
 
 def describe_next(interval: Interval | None) -> str:
@@ -204,7 +260,15 @@ def compile_timeline(
                 }
                 cues = exercise.cues if exercise else ()
                 builder.new_segment()
-                builder.add(base, Kind.GET_READY, transition, cue=cues[0] if cues else "")
+                first_side = "left" if dose.sides is Sides.EACH else None
+                builder.add(
+                    base,
+                    Kind.GET_READY,
+                    transition,
+                    cue=cues[0] if cues else "",
+                    side=first_side,
+                    set=1,
+                )
                 _compile_step(builder, base, dose, cues)
             if round_number < block.rounds:
                 builder.new_segment()
@@ -248,14 +312,14 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple
     def cue(n: int) -> str:
         return cues[n % len(cues)] if cues else ""
 
-    if dose.sides is Sides.BOTH:
-        side_plan: list[str | None] = [None]
-    else:
-        side_plan = ["left", "right"]
-    alternating = dose.sides is Sides.ALTERNATING and dose.reps is not None
+    # `each`: every set on the left, a switch, then on the right.
+    # `alternating`: sides alternate within one bout: a timed or self-paced
+    # bout has no side of its own; timed reps go left, right, left, right.
+    side_plan: list[str | None] = ["left", "right"] if dose.sides is Sides.EACH else [None]
+    alternating = dose.sides is Sides.ALTERNATING
     for set_number in range(1, dose.sets + 1):
         set_fields = {"set": set_number}
-        if alternating:
+        if alternating and dose.reps is not None:
             builder.new_segment()
             if dose.self_paced:
                 builder.add(base, Kind.WORK, None, cue=cue(set_number - 1), **set_fields)
@@ -292,15 +356,18 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple
 
 
 def _reps(builder, base, dose: ResolvedDose, order, set_fields, cue) -> None:
+    # One cue for a whole set: a line that changed with every rep would be
+    # unreadable from across the room.
     last = len(order) - 1
+    set_n = set_fields["set"]
     for position, (rep, side) in enumerate(order):
         if dose.hold_s is not None:
             builder.add(
-                base, Kind.HOLD, dose.hold_s, rep=rep, side=side, cue=cue(position), **set_fields
+                base, Kind.HOLD, dose.hold_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields
             )
             if position < last:
                 builder.add(base, Kind.RELAX, dose.relax_s, rep=rep, side=side, **set_fields)
         else:
             builder.add(
-                base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue(position), **set_fields
+                base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields
             )

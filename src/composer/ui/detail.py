@@ -1,0 +1,134 @@
+"""The detail pane: everything about one exercise, or about one step of the
+session. Text from plugins and files is shown literally, never as markup."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from ..model import Block, Exercise, Session, SessionDefaults, Step
+from ..plugins import Catalog
+
+_SEP = Content("\n")
+_NO_DEFAULTS = SessionDefaults()
+
+
+def _heading(text: str) -> Content:
+    return Content.from_markup("\n[b $text-accent]$text[/]", text=text)
+
+
+def _bullets(items: tuple[str, ...] | list[str]) -> list[Content]:
+    return [Content.assemble("• ", item) for item in items]
+
+
+def describe_exercise(exercise: Exercise, catalog: Catalog) -> Content:
+    """Every fact about `exercise` as lines of content."""
+    dose = Step(exercise=exercise.full_id).resolve(exercise, _NO_DEFAULTS).describe()
+    lines: list[Content] = [
+        Content.from_markup("[b]$name[/b]", name=exercise.name),
+        Content.from_markup(
+            "[dim]$id · $phase · level $level of 5[/dim]",
+            id=exercise.full_id,
+            phase=exercise.phase.label,
+            level=str(exercise.level),
+        ),
+    ]
+    if exercise.summary:
+        lines += [Content(""), Content(exercise.summary)]
+    lines += [Content(""), Content.from_markup("[b]Default dose:[/b] $dose", dose=dose)]
+    if exercise.targets:
+        lines.append(
+            Content.from_markup("[b]Targets:[/b] $t", t=", ".join(exercise.targets))
+        )
+    equipment = ", ".join(exercise.equipment) if exercise.equipment else "none"
+    lines.append(Content.from_markup("[b]Equipment:[/b] $e", e=equipment))
+    if exercise.instructions:
+        lines.append(_heading("How to do it"))
+        lines += [
+            Content.assemble(f"{number}. ", step)
+            for number, step in enumerate(exercise.instructions, start=1)
+        ]
+    if exercise.cues:
+        lines.append(_heading("Cues"))
+        lines += _bullets(exercise.cues)
+    if exercise.cautions:
+        lines.append(_heading("Cautions"))
+        lines += [Content.assemble(("⚠ ", "$text-warning"), item) for item in exercise.cautions]
+    if exercise.evidence:
+        lines.append(_heading("Evidence"))
+        lines += _bullets([item.describe() for item in exercise.evidence])
+    if exercise.source:
+        lines.append(Content.from_markup("[dim]Dose from: $s[/dim]", s=exercise.source))
+    chain = catalog.chain(exercise)
+    if len(chain) > 1:
+        lines.append(_heading("Progression, easiest first"))
+        for link in chain:
+            if link.full_id == exercise.full_id:
+                lines.append(
+                    Content.from_markup("[b]▸ $name  (this one)[/b]", name=link.name)
+                )
+            else:
+                lines.append(Content.assemble("  ", link.name, (f"  L{link.level}", "dim")))
+    plugin = catalog.plugin(exercise.namespace)
+    version = f" {plugin.version}" if plugin and plugin.version else ""
+    lines.append(
+        Content.from_markup(
+            "\n[dim]Provided by the plugin $p$v[/dim]", p=exercise.namespace, v=version
+        )
+    )
+    return _SEP.join(lines)
+
+
+def describe_step(session: Session, block: Block, step: Step, catalog: Catalog) -> Content:
+    """A step of the session: its dose, note, then its exercise."""
+    exercise = catalog.get(step.exercise)
+    dose = step.resolve(exercise, session.defaults).describe()
+    lines: list[Content] = []
+    if exercise is None:
+        plugin = step.exercise.split("/", 1)[0]
+        lines += [
+            Content.from_markup(
+                "[b $text-warning]⚠ $name (plugin missing)[/]", name=step.name or step.exercise
+            ),
+            Content.from_markup(
+                "No installed plugin provides $id (plugin $p). "
+                "The step keeps its saved name and dose, and runs from them.",
+                id=step.exercise,
+                p=plugin,
+            ),
+        ]
+    lines.append(Content.from_markup("[b]In this session:[/b] $dose", dose=dose))
+    if block.title:
+        lines.append(Content.from_markup("[dim]Block: $t[/dim]", t=block.title))
+    if step.note:
+        lines.append(Content.from_markup("[b]Note:[/b] $n", n=step.note))
+    if exercise is not None:
+        lines += [Content(""), describe_exercise(exercise, catalog)]
+    return _SEP.join(lines)
+
+
+def describe_block(block: Block, index: int) -> Content:
+    title = block.title or f"Block {index + 1}"
+    lines = [
+        Content.from_markup("[b]$t[/b]", t=title),
+        Content(f"{len(block.steps)} step{'s' if len(block.steps) != 1 else ''}"),
+        Content(f"Rounds: {block.rounds}"),
+    ]
+    if block.rounds > 1:
+        lines.append(Content(f"Rest between rounds: {block.rest_s:g} s"))
+    lines.append(Content.from_markup("\n[dim]Enter: title, rounds and rest[/dim]"))
+    return _SEP.join(lines)
+
+
+class Detail(VerticalScroll):
+    """A scrolling pane with one Static."""
+
+    def compose(self):
+        yield Static(id="detail-text", markup=False)
+
+    def show(self, content: Content, title: str = "Details") -> None:
+        self.query_one("#detail-text", Static).update(content)
+        self.border_title = Content(title)
+        self.scroll_home(animate=False)
+

@@ -1,0 +1,185 @@
+"""The command line, as a person types it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from composer.cli import main
+from composer.sessionfile import load_session
+
+from .conftest import DATA, glute_command
+
+
+def run(*args: str, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run([*glute_command(), *args], capture_output=True, text=True, env=env)
+
+
+def test_version(glute_env):
+    result = run("--version", env=glute_env)
+    assert result.returncode == 0
+    assert result.stdout.strip().startswith("glute-composer 0.")
+
+
+def test_validate_ok_and_invalid_exit_codes(glute_env):
+    good = run("validate", str(DATA / "valid" / "durations.toml"), env=glute_env)
+    assert good.returncode == 0
+    assert good.stdout.startswith(f"{DATA / 'valid' / 'durations.toml'}: ok (1 block, 2 steps, ")
+    bad = run(
+        "validate",
+        str(DATA / "valid" / "durations.toml"),
+        str(DATA / "invalid" / "bounds.toml"),
+        env=glute_env,
+    )
+    assert bad.returncode == 1
+    assert "Traceback" not in bad.stderr
+    assert len(bad.stderr.strip().splitlines()) == 6
+
+
+def test_validate_warns_about_missing_plugins_but_passes(capsys):
+    assert main(["validate", str(DATA / "valid" / "missing-plugin.toml")]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no installed plugin provides 'yoga/pigeon'" in err
+
+
+def test_usage_error_exit_code_is_2(glute_env):
+    result = run("validate", env=glute_env)
+    assert result.returncode == 2
+    result = run("frobnicate", env=glute_env)
+    assert result.returncode == 2
+
+
+def test_show_prints_plan_with_total(capsys):
+    assert main(["show", str(DATA / "valid" / "full.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "Desk-worker wake-up — by Sam" in out
+    assert "1. Unlock × 2 rounds, 1 min rest between" in out
+    assert "Glute ball roll" in out
+    assert "Pigeon  [plugin missing]" in out
+    assert "Total: " in out
+
+
+def test_show_of_a_broken_file_is_one_line_per_problem(capsys):
+    assert main(["show", str(DATA / "invalid" / "syntax.toml")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [
+        f"{DATA / 'invalid' / 'syntax.toml'}: line 2, col 16: not valid TOML: Illegal character '\\n'"
+    ]
+
+
+def test_exercises_json_has_the_contract_fields(capsys):
+    assert main(["exercises", "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) >= 40
+    squeeze = next(i for i in items if i["id"] == "activation/prone-glute-squeeze")
+    for key in ("id", "name", "phase", "plugin", "targets", "equipment", "dose", "level"):
+        assert key in squeeze
+    dose = squeeze["dose"]
+    assert (dose["sets"], dose["reps"], dose["hold_s"], dose["sides"]) == (3, 15, 3, "alternating")
+    assert squeeze["plugin"] == "activation"
+
+
+def test_exercises_filters(capsys):
+    assert main(["exercises", "--phase", "roll", "--json"]) == 0
+    assert {i["phase"] for i in json.loads(capsys.readouterr().out)} == {"roll"}
+    assert main(["exercises", "--search", "medius", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found and all("medius" in json.dumps(i).lower() for i in found)
+    assert main(["exercises", "--search", "zzzz-nothing"]) == 0
+    assert "No exercises match" in capsys.readouterr().err
+
+
+def test_schema_is_json_schema(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    step = schema["properties"]["blocks"]["items"]["properties"]["steps"]["items"]
+    assert step["required"] == ["exercise"]
+    assert step["additionalProperties"] is False
+
+
+def test_new_from_template_and_refuses_overwrite(tmp_path, capsys):
+    target = tmp_path / "mine.toml"
+    assert main(["new", "-t", "wake-up", str(target)]) == 0
+    session = load_session(target)
+    assert session.blocks
+    assert main(["new", "-t", "wake-up", str(target)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert main(["new", "-t", "wake-upp", str(tmp_path / "x.toml")]) == 2
+    assert "did you mean 'wake-up'" in capsys.readouterr().err
+
+
+def test_new_empty_session(tmp_path):
+    target = tmp_path / "blank-slate.toml"
+    assert main(["new", str(target)]) == 0
+    assert load_session(target).title == "Blank slate"
+
+
+def test_plugins_list_shows_status(capsys):
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["PLUGIN", "VERSION", "EXERCISES", "FROM", "STATUS"]
+    assert "activation" in out and " ok" in out
+
+
+def test_broken_user_plugin_is_reported_not_fatal(home, capsys):
+    folder = home / "data" / "plugins"
+    folder.mkdir(parents=True)
+    (folder / "oops.py").write_text("import nonexistent_module_xyz\n")
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert "oops" not in out  # GLUTE_COMPOSER_LOAD_PLUGINS="" in tests: only first-party
+
+
+def test_broken_user_plugin_shows_its_error(home, capsys, monkeypatch):
+    folder = home / "data" / "plugins"
+    folder.mkdir(parents=True)
+    (folder / "oops.py").write_text("import nonexistent_module_xyz\n")
+    monkeypatch.delenv("GLUTE_COMPOSER_LOAD_PLUGINS")
+    assert main(["plugins"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "error: failed to import: ModuleNotFoundError: No module named 'nonexistent_module_xyz'"
+        in out
+    )
+    assert main(["exercises", "--phase", "roll"]) == 0
+    captured = capsys.readouterr()
+    assert "warning: plugin 'oops' is not loaded" in captured.err
+    assert "rolling/glute-ball-roll" in captured.out
+
+
+def test_tui_refuses_without_a_terminal(tmp_path, glute_env):
+    result = subprocess.run(
+        [*glute_command(), "edit", str(tmp_path / "x.toml")],
+        capture_output=True,
+        text=True,
+        env=glute_env,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 2
+    assert "needs a terminal" in result.stderr
+
+
+def test_run_of_invalid_file_reports_before_drawing(glute_env):
+    result = run("run", str(DATA / "invalid" / "newer-version.toml"), env=glute_env)
+    assert result.returncode == 1
+    assert "made by a newer Glute Composer" in result.stderr
+    assert "upgrade" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["--debug", ""])
+def test_internal_errors_have_no_traceback_without_debug(monkeypatch, capsys, bad):
+    import composer.cli as cli
+
+    def explode(*_args, **_kwargs):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(cli, "cmd_templates", explode)
+    if bad:
+        with pytest.raises(RuntimeError):
+            main([bad, "templates"])
+    else:
+        assert main(["templates"]) == 3
+        assert "internal error: RuntimeError: kaput" in capsys.readouterr().err
