@@ -183,3 +183,10 @@ def test_internal_errors_have_no_traceback_without_debug(monkeypatch, capsys, ba
     else:
         assert main(["templates"]) == 3
         assert "internal error: RuntimeError: kaput" in capsys.readouterr().err
+
+
+def test_phase_choices_match_the_model():
+    from composer.cli import PHASES
+    from composer.model import Phase
+
+    assert PHASES == tuple(p.value for p in Phase)

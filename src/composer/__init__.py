@@ -3,13 +3,42 @@
 The public plugin API lives here::
 
     from composer import Dose, Evidence, Exercise, Phase, Sides, hookimpl
+
+Names are imported on first use, so that `glute --version` starts fast.
 """
 
 from __future__ import annotations
 
-from .hookspecs import hookimpl
-from .model import Dose, Evidence, Exercise, Phase, Sides
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 __all__ = ["Dose", "Evidence", "Exercise", "Phase", "Sides", "__version__", "hookimpl"]
+
+_LAZY = {
+    "Dose": "model",
+    "Evidence": "model",
+    "Exercise": "model",
+    "Phase": "model",
+    "Sides": "model",
+    "hookimpl": "hookspecs",
+}
+
+if TYPE_CHECKING:
+    from .hookspecs import hookimpl
+    from .model import Dose, Evidence, Exercise, Phase, Sides
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'composer' has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

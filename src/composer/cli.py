@@ -7,13 +7,14 @@ Exit codes: 0 success, 1 invalid input, 2 usage error.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import ComposerError, SessionError, UsageError
+
+# The phases in protocol order (composer.model.Phase; a test keeps them equal).
+PHASES = ("roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "cooldown")
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -42,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     show = commands.add_parser("show", help="print the plan: blocks, steps, dose, total time")
     show.add_argument("file", type=Path)
     exercises = commands.add_parser("exercises", help="list the exercise catalog")
-    exercises.add_argument("--phase", choices=[p.value for p in _phases()])
+    exercises.add_argument("--phase", choices=PHASES)
     exercises.add_argument(
         "--search", default="", help="words to look for (name, muscle, equipment, plugin)"
     )
@@ -66,15 +67,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _phases():
-    from .model import Phase
-
-    return list(Phase)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    # Imported only now, so that --version and --help stay fast.
+    from .errors import ComposerError, SessionError, UsageError
+
     try:
         return _dispatch(args, parser)
     except SessionError as error:
@@ -121,6 +119,8 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "new":
         return cmd_new(args.file, args.template, args.force)
     if command == "schema":
+        import json
+
         from .schema import session_schema
 
         print(json.dumps(session_schema(), indent=2))
@@ -167,6 +167,7 @@ def _tui(path: Path | None, *, run: bool) -> int:
 
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
+    from .errors import SessionError
     from .sessionfile import load_session, missing_exercises
     from .timeline import compile_timeline
 
@@ -216,6 +217,8 @@ def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     _report_broken(catalog)
     found = catalog.search(search, phase)
     if as_json:
+        import json
+
         print(json.dumps([_exercise_json(e) for e in found], indent=2, ensure_ascii=False))
         return EXIT_OK
     if not found:
@@ -266,6 +269,7 @@ def cmd_templates() -> int:
     if not templates:
         print("No templates installed.", file=sys.stderr)
         return EXIT_OK
+    from .errors import SessionError
     from .sessionfile import parse_session
 
     width = max(len(name) for name in templates)
@@ -284,6 +288,7 @@ def cmd_templates() -> int:
 
 
 def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
+    from .errors import UsageError
     from .model import Session
     from .sessionfile import parse_session, save_session
 

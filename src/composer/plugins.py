@@ -9,13 +9,13 @@ hookimpl on its own.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -71,21 +71,73 @@ class _Candidate:
 
 
 def _entry_point_candidates() -> list[_Candidate]:
+    """Entry points of our group, found by reading ``entry_points.txt`` of
+    the distributions on ``sys.path`` (first one of a name wins, as with
+    importlib.metadata). Reading the files directly keeps `glute validate`
+    fast: importlib.metadata parses every distribution's metadata."""
     out = []
-    for ep in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        dist = getattr(ep, "dist", None)
-        dist_name = dist.metadata["Name"] if dist is not None else None
-        out.append(
-            _Candidate(
-                name=ep.name,
-                origin=f"entry point {ep.value}",
-                load=ep.load,
-                distribution=dist_name,
-                version=dist.version if dist is not None else None,
-                first_party=(dist_name or "").lower().replace("_", "-") == FIRST_PARTY_DISTRIBUTION,
-            )
-        )
+    seen: set[str] = set()
+    for entry in sys.path:
+        try:
+            names = sorted(os.listdir(entry or "."))
+        except OSError:
+            continue
+        for folder in names:
+            if not folder.endswith((".dist-info", ".egg-info")):
+                continue
+            dist, _, rest = folder.rsplit(".", 1)[0].partition("-")
+            key = re.sub(r"[-_.]+", "-", dist).lower()
+            if key in seen:
+                continue
+            seen.add(key)
+            try:
+                with open(
+                    os.path.join(entry or ".", folder, "entry_points.txt"), encoding="utf-8"
+                ) as handle:
+                    text = handle.read()
+            except OSError:
+                continue
+            version = rest.split("-", 1)[0] or None
+            for name, value in _group_entries(text, ENTRY_POINT_GROUP):
+                out.append(
+                    _Candidate(
+                        name=name,
+                        origin=f"entry point {value}",
+                        load=_object_loader(value),
+                        distribution=key,
+                        version=version,
+                        first_party=key == FIRST_PARTY_DISTRIBUTION,
+                    )
+                )
     return out
+
+
+def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
+    """``name = value`` lines of one ``[group]`` of an entry_points.txt."""
+    out = []
+    current = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith(("#", ";")):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            continue
+        if current == group and "=" in line:
+            name, _, value = line.partition("=")
+            out.append((name.strip(), value.split("[", 1)[0].strip()))
+    return out
+
+
+def _object_loader(value: str) -> Callable[[], Any]:
+    def load() -> Any:
+        module_name, _, attributes = value.partition(":")
+        target: Any = importlib.import_module(module_name.strip())
+        for attribute in filter(None, attributes.strip().split(".")):
+            target = getattr(target, attribute)
+        return target
+
+    return load
 
 
 def _file_candidates(folder: Path) -> list[_Candidate]:

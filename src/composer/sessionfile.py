@@ -7,17 +7,13 @@ lets another exception escape: anything wrong is a `SessionError`.
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import re
-import tempfile
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-
-import tomli_w
 
 from .durations import parse_duration, plain_seconds
 from .errors import Problem, SessionError
@@ -98,6 +94,8 @@ class _Checker:
         allowed = tuple(allowed)
         for key in table:
             if key not in allowed:
+                import difflib
+
                 close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
                 hint = (
                     f"; did you mean {close[0]!r}?"
@@ -405,6 +403,8 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         sides = table["sides"]
         allowed = [s.value for s in Sides]
         if sides not in allowed:
+            import difflib
+
             close = (
                 difflib.get_close_matches(str(sides), allowed, n=1)
                 if isinstance(sides, str)
@@ -536,6 +536,8 @@ def dumps_session(session: Session, names: dict[str, str] | None = None) -> str:
 
 
 def _key_lines(table: dict[str, Any]) -> list[str]:
+    import tomli_w
+
     return tomli_w.dumps(table).splitlines()
 
 
@@ -553,6 +555,8 @@ def atomic_write_text(path: Path, text: str) -> None:
         mode = path.stat().st_mode & 0o777
     except FileNotFoundError:
         mode = None
+    import tempfile
+
     handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:

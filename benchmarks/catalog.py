@@ -1,0 +1,75 @@
+"""Discovery and validation of 100 plugins x 100 exercises, generated as
+single-file plugins. Target: under 300 ms. The baseline is importing the
+same 100 modules without the plugin manager.
+
+    python benchmarks/catalog.py [--plugins N] [--exercises N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import report_absolute
+
+from composer.plugins import load_catalog
+
+TEMPLATE = '''
+from composer import Dose, Exercise, hookimpl
+
+@hookimpl
+def composer_exercises():
+    return [
+        Exercise(id=f"move-{{n}}", name=f"Move {{n}} of {name}", phase="activate",
+                 summary="A generated exercise.", instructions=("Do it.",), cues=("Go",),
+                 targets=("gluteus medius",), equipment=("band",),
+                 dose=Dose(sets=2, reps=12, hold_s=2, sides="each"), level=1 + n % 5)
+        for n in range({count})
+    ]
+'''
+
+
+def write_plugins(folder: Path, plugins: int, exercises: int) -> list[str]:
+    names = []
+    for index in range(plugins):
+        name = f"pack{index:03d}"
+        (folder / f"{name}.py").write_text(TEMPLATE.format(name=name, count=exercises))
+        names.append(name)
+    return names
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--plugins", type=int, default=100)
+    parser.add_argument("--exercises", type=int, default=100)
+    args = parser.parse_args()
+    folder = Path(tempfile.mkdtemp())
+    names = write_plugins(folder, args.plugins, args.exercises)
+    sys.dont_write_bytecode = True
+
+    start = time.perf_counter()
+    for name in names:
+        spec = importlib.util.spec_from_file_location(f"baseline_{name}", folder / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.composer_exercises()
+    baseline = time.perf_counter() - start
+
+    start = time.perf_counter()
+    catalog = load_catalog(entry_points=False, plugins_dir=folder, only=",".join(names))
+    elapsed = time.perf_counter() - start
+    expected = args.plugins * args.exercises
+    assert len(catalog.exercises) == expected, (len(catalog.exercises), expected)
+    assert not catalog.broken
+    print(f"{'import + call the modules (baseline)':<40} {baseline * 1000:9.1f} ms")
+    ok = report_absolute(f"catalog of {args.plugins} x {args.exercises}", elapsed, 0.300)
+    print(f"{'  ratio to the baseline':<40} {elapsed / baseline:9.2f}x")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
