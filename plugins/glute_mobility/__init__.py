@@ -11,7 +11,7 @@ drills; each `source` says what we chose and why.
 from composer import Dose, Exercise, hookimpl
 
 _SHARP = "Stop if you feel sharp pain; move only through a range that feels easy."
-_NO_DOSE = "the seed gives no count; "
+_NO_DOSE = "the seed gives no count, so the dose is ours: "
 
 EXERCISES = [
     Exercise(

@@ -12,7 +12,7 @@ the timer asks for a real minute.
 from composer import Dose, Evidence, Exercise, hookimpl
 
 _DOSE_NOTE = (
-    "seed gives no time; default 1 set × 60 s per side, the middle of the "
+    "seed gives no time, so the dose is ours: 1 set × 60 s per side, the middle of the "
     "1–3 sets × 30–120 s per area reviewed by Pagaduan et al. 2022 (IJERPH "
     "19(7):4315); 2 × 10 s had no effect (Couture et al. 2015)"
 )

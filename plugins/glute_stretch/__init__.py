@@ -215,7 +215,7 @@ EXERCISES = [
         cautions=(_TIGHT_NOT_PAIN, _NERVE, _SHORT_BEFORE),
         evidence=(_BEHM,),
         source=f"{_SEED3} keeps hip range with piriformis stretches; no time is given, so "
-        "30 s per side, under the 60 s Behm et al. 2016 flag before activity.",
+        "our dose is 30 s per side, under the 60 s Behm et al. 2016 flag before activity.",
     ),
     Exercise(
         id="groin-stretch",
@@ -238,8 +238,8 @@ EXERCISES = [
         level=1,
         cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
         evidence=(_BEHM,),
-        source=f"{_SEED3} lists groin stretches for hip range; no time is given, so 30 s, "
-        "the same as the other pre-work holds.",
+        source=f"{_SEED3} lists groin stretches for hip range; no time is given, so our "
+        "dose is 30 s, the same as the other pre-work holds.",
     ),
 ]
 
