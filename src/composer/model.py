@@ -329,8 +329,13 @@ class Step:
     name: str | None = None
     dose: Dose = field(default_factory=Dose)
     note: str | None = None
-    # Line of the step in the file it was read from, for messages.
-    line: int | None = field(default=None, compare=False, repr=False)
+    # Where the step was read from: a callable giving its line, for messages.
+    origin: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def line(self) -> int | None:
+        """The line of the file the step was read from, if known."""
+        return self.origin() if callable(self.origin) else None
 
     def resolve(self, exercise: Exercise | None, defaults: SessionDefaults) -> ResolvedDose:
         """Fill every dose field: step → exercise default → `[defaults]` → built-in."""

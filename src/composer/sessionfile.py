@@ -7,6 +7,7 @@ lets another exception escape: anything wrong is a `SessionError`.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -206,7 +207,18 @@ class _LineIndex:
     _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
     def __init__(self, text: str):
-        self.lines: dict[tuple[Any, ...], int] = {}
+        self.text = text
+        self._lines: dict[tuple[Any, ...], int] | None = None
+
+    @property
+    def lines(self) -> dict[tuple[Any, ...], int]:
+        # Built on first use: only messages need it, and most files have none.
+        if self._lines is None:
+            self._lines = self._index(self.text)
+        return self._lines
+
+    def _index(self, text: str) -> dict[tuple[Any, ...], int]:
+        lines: dict[tuple[Any, ...], int] = {}
         current: tuple[Any, ...] = ()
         block = step = -1
         for number, line in enumerate(text.splitlines(), start=1):
@@ -221,11 +233,12 @@ class _LineIndex:
                     current = ("blocks", block, "steps", step)
                 else:
                     current = tuple(name.split("."))
-                self.lines.setdefault(current, number)
+                lines.setdefault(current, number)
                 continue
             key = self._KEY.match(line)
             if key:
-                self.lines.setdefault((*current, key.group(1)), number)
+                lines.setdefault((*current, key.group(1)), number)
+        return lines
 
     def find(self, path: tuple[Any, ...]) -> int | None:
         while path:
@@ -431,7 +444,7 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         name=name,
         dose=Dose(**dose),
         note=note,
-        line=check.lines.find((*path, "exercise")),
+        origin=functools.partial(check.lines.find, (*path, "exercise")),
     )
 
 
