@@ -1,0 +1,123 @@
+"""The session templates in templates/: valid, complete, listed, usable with
+`glute new -t`, and as long as their descriptions say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from composer.cli import main
+from composer.plugins import load_catalog
+from composer.sessionfile import dumps_session, load_session, missing_exercises, parse_session
+from composer.timeline import compile_timeline
+
+from .conftest import ROOT
+
+TEMPLATE_FILES = sorted((ROOT / "templates").glob("*.toml"))
+NAMES = [path.stem for path in TEMPLATE_FILES]
+
+_NUMBERS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "ten": 10,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+_NUMBER = r"(\d+|" + "|".join(_NUMBERS) + r")"
+_RANGE = re.compile(rf"\babout {_NUMBER}\s*(?:to|-|–)\s*{_NUMBER} min", re.IGNORECASE)
+_ABOUT = re.compile(rf"\babout {_NUMBER}[\s-]*min", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog(plugins_dir=Path("/nonexistent"), only="")
+
+
+def test_there_are_templates():
+    assert len(TEMPLATE_FILES) >= 5
+
+
+def test_the_templates_plugin_serves_every_file(catalog):
+    templates = catalog.templates()
+    served = {name for name, t in templates.items() if t.plugin == "templates"}
+    assert served == set(NAMES)
+    assert catalog.plugin("templates").warnings == []
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=NAMES)
+def test_template_is_valid_and_uses_first_party_exercises(path, catalog):
+    session = load_session(path)  # raises SessionError, listing every problem
+    assert session.title and session.description
+    assert session.steps()
+    assert missing_exercises(session, catalog.get, str(path)) == []
+    for step in session.steps():
+        exercise = catalog.get(step.exercise)
+        assert catalog.plugin(exercise.namespace).first_party, step.exercise
+        assert step.name == exercise.name, f"{path.name}: saved name of {step.exercise}"
+
+
+def test_glute_templates_lists_every_template_with_its_plugin(capsys):
+    assert main(["templates"]) == 0
+    out = capsys.readouterr().out
+    lines = {line.split()[0]: line for line in out.splitlines() if line.strip()}
+    for path in TEMPLATE_FILES:
+        assert path.stem in lines, path.stem
+        assert lines[path.stem].rstrip().endswith("[templates]")
+        assert "invalid" not in lines[path.stem]
+        assert load_session(path).title in lines[path.stem]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_glute_new_from_each_template_round_trips(name, tmp_path, catalog, capsys):
+    target = tmp_path / f"{name}.toml"
+    assert main(["new", "-t", name, str(target)]) == 0
+    assert f"Wrote {target}" in capsys.readouterr().out
+    written = load_session(target)
+    original = load_session(ROOT / "templates" / f"{name}.toml")
+    assert written == original
+
+    text = target.read_text()
+    assert dumps_session(parse_session(text), catalog.names()) == text
+    assert main(["validate", str(target)]) == 0
+    assert "ok" in capsys.readouterr().out
+
+
+def _claimed_minutes(description: str) -> tuple[float, float]:
+    """The range of minutes a description claims ("About 25 minutes" means
+    give or take 15 %, and at least a minute)."""
+
+    def number(text: str) -> int:
+        return _NUMBERS.get(text.lower()) or int(text)
+
+    text = " ".join(description.split())
+    found = _RANGE.search(text)
+    if found:
+        return number(found.group(1)), number(found.group(2))
+    found = _ABOUT.search(text)
+    assert found, f"the description does not say how long it takes: {text!r}"
+    minutes = number(found.group(1))
+    slack = max(1.0, 0.15 * minutes)
+    return minutes - slack, minutes + slack
+
+
+def test_claimed_minutes_reads_descriptions():
+    assert _claimed_minutes("Quick. About 5 minutes including rests.") == (4, 6)
+    assert _claimed_minutes("About 20 to 25 minutes.") == (20, 25)
+    assert _claimed_minutes("about\nten minutes") == (8.5, 11.5)
+    assert _claimed_minutes("About 40 minutes") == (34, 46)
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=NAMES)
+def test_template_takes_as_long_as_its_description_says(path, catalog):
+    session = load_session(path)
+    low, high = _claimed_minutes(session.description)
+    total = compile_timeline(session, catalog.get).total / 60
+    assert low <= total <= high, (
+        f"{path.name} says {low:g}–{high:g} min but takes {total:.1f} min; fix its description"
+    )
