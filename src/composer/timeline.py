@@ -366,7 +366,15 @@ def _reps(builder, base, dose: ResolvedDose, order, set_fields, cue) -> None:
                 base, Kind.HOLD, dose.hold_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields
             )
             if position < last:
-                builder.add(base, Kind.RELAX, dose.relax_s, rep=rep, side=side, **set_fields)
+                builder.add(
+                    base,
+                    Kind.RELAX,
+                    dose.relax_s,
+                    rep=rep,
+                    side=side,
+                    cue=cue(set_n - 1),
+                    **set_fields,
+                )
         else:
             builder.add(
                 base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields

@@ -1,0 +1,399 @@
+"""The timer screen: runs a session, big enough to read from across the room.
+
+The screen owns no timing logic. `Engine` (pure, on a monotonic clock) says
+where the session is; a refresh timer calls `engine.tick()` four times a
+second and the screen updates only the widgets whose text changed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
+
+from .. import paths
+from ..engine import Countdown, Engine, Event, Finished, IntervalStarted
+from ..model import Session, format_clock, format_seconds
+from ..plugins import Catalog
+from ..timeline import Interval, Kind, compile_timeline, describe_next
+from .big_word import BigWord
+
+__all__ = ["ConfirmQuit", "RunScreen"]
+
+REFRESH_S = 0.25
+PROGRESS_STEPS = 1000
+
+# CSS class of the kind banner for each kind of interval.
+_KIND_CLASS = {
+    Kind.GET_READY: "ready",
+    Kind.WORK: "work",
+    Kind.HOLD: "work",
+    Kind.RELAX: "relax",
+    Kind.REST: "rest",
+    Kind.ROUND_REST: "rest",
+    Kind.SWITCH: "switch",
+    Kind.DONE: "done",
+}
+
+
+class ConfirmQuit(ModalScreen[bool]):
+    """Asks before a running session is stopped."""
+
+    BINDINGS = [
+        Binding("y", "answer(True)", "Stop", id="run.confirm.yes"),
+        Binding("n,escape", "answer(False)", "Keep going", id="run.confirm.no"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm"):
+            yield Label("Stop this session?", id="confirm-question")
+            yield Label("The time so far is kept in your history.", id="confirm-detail")
+            with Horizontal(id="confirm-buttons"):
+                yield Button("Stop (y)", variant="error", id="yes")
+                yield Button("Keep going (n)", variant="primary", id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class RunScreen(Screen[None]):
+    """Runs `session`: dismissed when the user quits or closes the summary."""
+
+    CSS_PATH = "run_screen.tcss"
+
+    # The clock the engine reads when none is given (tests replace it).
+    default_clock: Callable[[], float] = staticmethod(time.monotonic)
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="run.pause"),
+        Binding("n,right", "next", "Next", id="run.next"),
+        Binding("p,left", "back", "Back", id="run.back"),
+        Binding("plus,equals_sign", "add_time", "Add 10 s", id="run.add_time"),
+        Binding("r", "restart", "Restart", id="run.restart"),
+        Binding("s", "skip_step", "Skip step", id="run.skip_step"),
+        Binding("enter", "done", "Done", id="run.done"),
+        Binding("q", "quit", "Quit", id="run.quit"),
+    ]
+
+    def __init__(
+        self,
+        session: Session,
+        catalog: Catalog,
+        sound: bool = True,
+        *,
+        clock: Callable[[], float] | None = None,
+        refresh_s: float = REFRESH_S,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.session = session
+        self.sound = sound
+        self.timeline = compile_timeline(session, catalog.get)
+        self.engine = Engine(self.timeline, clock or self.default_clock)
+        self._refresh_s = refresh_s
+        self._shown: dict[str, Any] = {}  # what each widget shows now
+        self._started_wall: datetime | None = None
+        self._logged = False
+
+    # -- layout --------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Static(id="where", markup=False)
+            yield Static(id="session-title", markup=False)
+        with Vertical(id="main"):
+            yield Static(id="kind", markup=False)
+            yield Static(id="name", markup=False)
+            with Center(id="clock-row"):
+                yield Digits(id="clock")
+            yield Static(id="clock-note", markup=False)
+            with Horizontal(id="counters"):
+                with Vertical(id="set-box", classes="counter"):
+                    yield Static("SET", classes="counter-title")
+                    yield Digits(id="set")
+                    yield Static(id="set-of", classes="counter-of", markup=False)
+                with Vertical(id="side-box", classes="counter"):
+                    yield Static("SIDE", classes="counter-title")
+                    with Center():
+                        yield BigWord(id="side")
+                with Vertical(id="rep-box", classes="counter"):
+                    yield Static("REP", classes="counter-title")
+                    yield Digits(id="rep")
+                    yield Static(id="rep-of", classes="counter-of", markup=False)
+            yield Static(id="cue", markup=False)
+            yield Static(id="next", markup=False)
+        with Vertical(id="summary"):
+            yield Static("Session complete", id="summary-title")
+            yield Static(id="summary-text", markup=False)
+            yield Static("Press Enter or q to close.", id="summary-hint")
+        with Horizontal(id="progress-row"):
+            yield ProgressBar(
+                total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
+            )
+            yield Static(id="left", markup=False)
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        title = self.session.title or "Untitled session"
+        self.query_one("#session-title", Static).update(Content(title))
+        self._started_wall = datetime.now(UTC)
+        self._react(self.engine.start())
+        self._redraw()
+        self.set_interval(self._refresh_s, self._tick)
+
+    # -- the clock -----------------------------------------------------------
+
+    def _tick(self) -> None:
+        self._react(self.engine.tick())
+        self._redraw()
+
+    def _react(self, events: list[Event]) -> None:
+        """Sound for what happened: a bell when an interval starts, a tick on
+        each of the last three seconds."""
+        if not events:
+            return
+        if any(isinstance(event, Finished) for event in events):
+            self._log_history()
+        if not self.sound:
+            return
+        changed = any(isinstance(event, IntervalStarted) for event in events)
+        counted = any(isinstance(event, Countdown) for event in events)
+        if changed or counted:
+            self.app.bell()
+
+    # -- drawing -------------------------------------------------------------
+
+    def _put(self, key: str, value: Any, apply: Callable[[Any], None]) -> None:
+        """Call `apply(value)` only when `value` differs from what is shown."""
+        if self._shown.get(key, _UNSET) != value:
+            self._shown[key] = value
+            apply(value)
+
+    def _show_text(self, selector: str, text: str) -> None:
+        self._put(selector, text, lambda t: self.query_one(selector, Static).update(Content(t)))
+
+    def _show_classes(self, key: str, selector: str, classes: str) -> None:
+        def apply(value: str) -> None:
+            widget = self.query_one(selector)
+            for name in self._shown.get(key + "-all", set()):
+                widget.remove_class(name)
+            widget.add_class(*value.split())
+            self._shown[key + "-all"] = set(value.split())
+
+        self._put(key, classes, apply)
+
+    def _redraw(self) -> None:
+        engine = self.engine
+        interval = engine.interval
+        finished = engine.finished
+        self._put("finished", finished, self._show_summary)
+        self._put("paused", engine.paused, lambda p: self.set_class(p, "-paused"))
+
+        # Where we are.
+        where = ""
+        if interval.block_title:
+            where = interval.block_title
+            if interval.rounds > 1:
+                where += f" · round {interval.round} of {interval.rounds}"
+        self._show_text("#where", where)
+
+        # The kind banner (or PAUSED).
+        if engine.paused:
+            banner, kind_class = "PAUSED · press space to go on", "paused"
+        else:
+            banner, kind_class = _banner(interval), _KIND_CLASS[interval.kind]
+        self._show_text("#kind", banner)
+        self._show_classes("kind-class", "#kind", kind_class)
+
+        self._show_text("#name", _title(interval))
+        self._render_clock(interval)
+        self._render_counters(interval)
+
+        cue = interval.cue
+        if interval.note and interval.kind in (Kind.GET_READY, Kind.WORK, Kind.HOLD):
+            cue = f"{cue}  ·  {interval.note}" if cue else interval.note
+        self._show_text("#cue", cue)
+        self._show_text("#next", "" if finished else f"Next: {describe_next(engine.up_next())}")
+
+        progress = round(engine.progress() * PROGRESS_STEPS)
+        self._put("progress", progress, lambda v: self.query_one(ProgressBar).update(progress=v))
+        left = engine.session_remaining()
+        about = "about " if self.timeline.estimated else ""
+        self._show_text("#left", f"{about}{format_clock(left)} left" if not finished else "")
+
+    def _render_clock(self, interval: Interval) -> None:
+        remaining = self.engine.remaining()
+        if remaining is None:
+            # Self-paced: the rep count is the big number; the user says when.
+            count = str(interval.reps)
+            each = " on each side" if interval.alternating else ""
+            note = f"reps{each} · press Enter when done · {format_clock(self.engine.interval_elapsed())}"
+        else:
+            count = format_clock(remaining)
+            note = ""
+        self._put("clock", count, lambda v: self.query_one("#clock", Digits).update(v))
+        self._show_text("#clock-note", note)
+        last_three = remaining is not None and 0 < remaining <= 3 and not self.engine.paused
+        self._put("last-three", last_three, lambda v: self.set_class(v, "-last-three"))
+
+    def _render_counters(self, interval: Interval) -> None:
+        in_step = interval.step >= 0 and interval.kind is not Kind.DONE
+        has_set = in_step and interval.sets > 0 and interval.set > 0
+        self._put("set", str(interval.set) if has_set else "", self._set_digits)
+        self._show_text("#set-of", f"of {interval.sets}" if has_set else "")
+        self._put("set-box", has_set, lambda v: self._box("#set-box", v))
+        has_rep = in_step and interval.rep > 0
+        rep = str(interval.rep) if has_rep else ""
+        self._put("rep", rep, lambda v: self.query_one("#rep", Digits).update(v))
+        self._show_text("#rep-of", f"of {interval.reps}" if has_rep else "")
+        self._put("rep-box", has_rep, lambda v: self._box("#rep-box", v))
+        side = interval.side_label
+        if interval.kind is Kind.SWITCH:
+            side = (interval.side or "").upper()
+        self._put("side", side, lambda v: self.query_one("#side", BigWord).update(v))
+        self._put("side-box", bool(side), lambda v: self._box("#side-box", v))
+        self._show_classes("side-class", "#side-box", (interval.side or "none").lower())
+
+    def _box(self, selector: str, shown: bool) -> None:
+        self.query_one(selector).set_class(not shown, "-empty")
+
+    def _set_digits(self, value: str) -> None:
+        self.query_one("#set", Digits).update(value)
+
+    def _show_summary(self, finished: bool) -> None:
+        self.query_one("#main").display = not finished
+        self.query_one("#summary").display = finished
+        if finished:
+            self.query_one("#summary-text", Static).update(Content(self._summary_text()))
+        self.refresh_bindings()
+
+    def _summary_text(self) -> str:
+        summary = self.engine.summary()
+        lines = [
+            f"Time spent: {format_seconds(round(summary.elapsed))}",
+            f"Steps completed: {summary.completed} of {summary.steps}",
+            f"Steps skipped: {summary.skipped}",
+        ]
+        if summary.paused >= 1:
+            lines.append(f"Paused for: {format_seconds(round(summary.paused))}")
+        return "\n".join(lines)
+
+    # -- history -------------------------------------------------------------
+
+    def _log_history(self) -> None:
+        """Append one line per run to the history file (JSON lines)."""
+        if self._logged or not self.engine.started:
+            return
+        self._logged = True
+        summary = self.engine.summary()
+        path = getattr(self.app, "path", None)
+        record = {
+            "started": self._started_wall.isoformat() if self._started_wall else None,
+            "title": self.session.title,
+            "file": str(path) if path else None,
+            "finished": summary.finished,
+            "elapsed_s": round(summary.elapsed, 1),
+            "paused_s": round(summary.paused, 1),
+            "steps": summary.steps,
+            "completed": summary.completed,
+            "skipped": summary.skipped,
+        }
+        try:
+            history = paths.history_file()
+            history.parent.mkdir(parents=True, exist_ok=True)
+            with history.open("a", encoding="utf-8") as stream:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        except OSError as error:
+            self.notify(f"Could not write the history: {error}", severity="warning", markup=False)
+
+    # -- actions -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.engine.finished and action not in ("quit", "done", "back"):
+            return None  # shown greyed out: nothing to time any more
+        return True
+
+    def _command(self, events: list[Event]) -> None:
+        self._react(events)
+        self._redraw()
+
+    def action_toggle_pause(self) -> None:
+        self._command(self.engine.toggle_pause())
+
+    def action_next(self) -> None:
+        self._command(self.engine.skip())
+
+    def action_back(self) -> None:
+        self._command(self.engine.back())
+
+    def action_add_time(self) -> None:
+        self._command(self.engine.add_time(10))
+
+    def action_restart(self) -> None:
+        self._command(self.engine.restart_interval())
+
+    def action_skip_step(self) -> None:
+        self._command(self.engine.skip_step())
+
+    def action_done(self) -> None:
+        if self.engine.finished:
+            self.dismiss()
+        else:
+            self._command(self.engine.done())
+
+    def action_quit(self) -> None:
+        if self.engine.finished:
+            self.dismiss()
+            return
+        was_paused = self.engine.paused
+        self._command(self.engine.pause())
+
+        def answered(stop: bool | None) -> None:
+            if stop:
+                self._log_history()
+                self.dismiss()
+            elif not was_paused:
+                self._command(self.engine.resume())
+
+        self.app.push_screen(ConfirmQuit(), callback=answered)
+
+
+_UNSET = object()
+
+
+def _banner(interval: Interval) -> str:
+    if interval.kind is Kind.SWITCH:
+        return f"SWITCH SIDES · {(interval.side or '').upper()} next"
+    if interval.kind is Kind.ROUND_REST:
+        return f"REST · round {interval.round + 1} of {interval.rounds} next"
+    if interval.kind is Kind.REST:
+        return f"REST · set {interval.set + 1} of {interval.sets} next"
+    if interval.kind is Kind.DONE:
+        return "DONE"
+    return interval.kind.label
+
+
+def _title(interval: Interval) -> str:
+    if interval.kind is Kind.DONE:
+        return ""
+    if interval.kind in (Kind.REST, Kind.ROUND_REST) or interval.step < 0:
+        return interval.name or "Breathe"
+    dose = f"  ({interval.dose})" if interval.kind is Kind.GET_READY and interval.dose else ""
+    return f"{interval.name}{dose}"

@@ -1,0 +1,246 @@
+"""The timer screen, driven by Pilot on a fake clock."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from textual.widgets import Digits, Static
+
+from composer import paths
+from composer.config import Config
+from composer.model import Block, Dose, Session, SessionDefaults, Step
+from composer.plugins import Catalog
+from composer.ui.app import make_app
+from composer.ui.big_word import BigWord
+from composer.ui.run_screen import ConfirmQuit, RunScreen
+
+SIZE = (100, 34)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    fake = FakeClock()
+    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
+    return fake
+
+
+def session(*steps: Step, transition: float = 10) -> Session:
+    return Session(
+        title="Test run",
+        defaults=SessionDefaults(transition_s=transition),
+        blocks=[Block(title="Main block", steps=list(steps))],
+    )
+
+
+def timed_each() -> Step:
+    return Step(
+        exercise="gone/stretch",
+        name="Side stretch",
+        dose=Dose(sets=2, duration_s=30, sides="each", rest_s=20, switch_s=5),
+    )
+
+
+def self_paced() -> Step:
+    return Step(exercise="gone/squat", name="Squat", dose=Dose(reps=12))
+
+
+def app_for(sess: Session, **config):
+    return make_app(session=sess, run=True, catalog=Catalog(), config=Config(sound=False, **config))
+
+
+def text(screen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).visual)
+
+
+def digits(screen, selector: str = "#clock") -> str:
+    return screen.query_one(selector, Digits).value
+
+
+async def settle(pilot, clock: FakeClock, seconds: float = 0) -> None:
+    clock.now += seconds
+    pilot.app.screen._tick()
+    await pilot.pause()
+
+
+async def test_get_ready_then_work_with_side_and_counters(clock):
+    app = app_for(session(timed_each(), self_paced()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        assert text(screen, "#kind") == "GET READY"
+        assert "Side stretch" in text(screen, "#name")
+        assert digits(screen) == "0:10"
+        assert text(screen, "#next") == "Next: Side stretch · set 1/2 · LEFT"
+        assert text(screen, "#where") == "Main block"
+        await settle(pilot, clock, 10)
+        assert text(screen, "#kind") == "WORK"
+        assert digits(screen) == "0:30"
+        assert screen.query_one("#side", BigWord).word == "LEFT"
+        assert digits(screen, "#set") == "1"
+        assert text(screen, "#set-of") == "of 2"
+        assert text(screen, "#next") == "Next: Switch to RIGHT"
+        await settle(pilot, clock, 12.5)
+        assert digits(screen) == "0:18"
+        await settle(pilot, clock, 17.5)
+        assert text(screen, "#kind") == "SWITCH SIDES · RIGHT next"
+        assert screen.query_one("#side", BigWord).word == "RIGHT"
+
+
+async def test_keys_next_back_add_restart(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("n")
+        assert text(screen, "#kind") == "WORK"
+        await pilot.press("right")
+        assert text(screen, "#kind").startswith("SWITCH SIDES")
+        await pilot.press("p")
+        assert text(screen, "#kind") == "WORK"
+        await pilot.press("left")
+        assert text(screen, "#kind") == "GET READY"
+        await pilot.press("n")
+        await settle(pilot, clock, 5)
+        assert digits(screen) == "0:25"
+        await pilot.press("plus")
+        assert digits(screen) == "0:35"
+        await pilot.press("r")
+        assert digits(screen) == "0:30"
+
+
+async def test_pause_holds_the_clock(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, clock, 3)
+        assert digits(screen) == "0:07"
+        await pilot.press("space")
+        assert text(screen, "#kind").startswith("PAUSED")
+        assert screen.has_class("-paused")
+        await settle(pilot, clock, 60)
+        assert digits(screen) == "0:07"
+        await pilot.press("space")
+        assert text(screen, "#kind") == "GET READY"
+        await settle(pilot, clock, 2)
+        assert digits(screen) == "0:05"
+
+
+async def test_self_paced_waits_for_enter(clock):
+    app = app_for(session(self_paced()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, clock, 10)
+        assert text(screen, "#kind") == "WORK"
+        assert digits(screen) == "12"
+        assert "press Enter when done" in text(screen, "#clock-note")
+        await settle(pilot, clock, 300)
+        assert text(screen, "#kind") == "WORK"
+        await pilot.press("enter")
+        assert text(screen, "#summary-title") == "Session complete"
+        assert "Steps completed: 1 of 1" in text(screen, "#summary-text")
+
+
+async def test_reps_are_counted(clock):
+    step = Step(exercise="gone/squeeze", name="Squeeze", dose=Dose(sets=3, reps=15, hold_s=3))
+    app = app_for(session(step))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, clock, 10)
+        assert text(screen, "#kind") == "HOLD"
+        assert digits(screen, "#rep") == "1"
+        assert text(screen, "#rep-of") == "of 15"
+        await settle(pilot, clock, 3)
+        assert text(screen, "#kind") == "RELAX"
+        await settle(pilot, clock, 2)
+        assert digits(screen, "#rep") == "2"
+
+
+async def test_quit_asks_first(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert isinstance(app.screen, RunScreen)
+        assert not app.screen.engine.paused  # going on resumes the clock
+        await pilot.press("q")
+        await pilot.press("y")
+        await pilot.pause()
+    assert app.return_value == 0
+    # The unfinished run is in the history.
+    record = json.loads(paths.history_file().read_text().splitlines()[-1])
+    assert record["finished"] is False and record["title"] == "Test run"
+
+
+async def test_summary_counts_completed_and_skipped(clock):
+    app = app_for(session(timed_each(), self_paced(), transition=0))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("s")  # skip the stretch
+        assert text(screen, "#name") == "Squat"
+        await settle(pilot, clock, 20)
+        await pilot.press("enter")
+        summary = text(screen, "#summary-text")
+        assert "Steps completed: 1 of 2" in summary
+        assert "Steps skipped: 1" in summary
+        assert "Time spent: 20 s" in summary
+        assert screen.query_one("#main").display is False
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_value == 0
+    record = json.loads(paths.history_file().read_text().splitlines()[-1])
+    assert (record["finished"], record["completed"], record["skipped"]) == (True, 1, 1)
+
+
+async def test_markup_in_names_is_shown_literally(clock):
+    nasty = Step(
+        exercise="gone/x",
+        name="[@click=app.quit]x",
+        note="[/ broken [b]markup",
+        dose=Dose(duration_s=30),
+    )
+    sess = session(nasty)
+    sess.title = "[red]Title[/"
+    sess.blocks[0].title = "[/block]"
+    app = app_for(sess)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert "[@click=app.quit]x" in text(screen, "#name")
+        assert text(screen, "#session-title") == "[red]Title[/"
+        assert text(screen, "#where") == "[/block]"
+        assert "[/ broken [b]markup" in text(screen, "#cue")
+        await pilot.click("#name")
+        await settle(pilot, clock, 10)
+        assert app.is_running
+        assert "[@click=app.quit]x" in text(screen, "#name")
+
+
+async def test_sound_rings_on_changes_and_last_seconds(clock):
+    app = make_app(
+        session=session(timed_each()), run=True, catalog=Catalog(), config=Config(sound=True)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        rings = []
+        app.bell = lambda: rings.append(clock.now)
+        for _ in range(40):  # 10 s of get ready, a quarter second at a time
+            await settle(pilot, clock, 0.25)
+        # Three ticks for 3, 2, 1 and a bell for the work.
+        assert len(rings) == 4
+
+
+async def test_no_sound_when_off(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        rings = []
+        app.bell = lambda: rings.append(1)
+        await settle(pilot, clock, 10)
+        await pilot.press("n")
+        assert rings == []
