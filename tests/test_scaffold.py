@@ -309,3 +309,11 @@ def test_scaffolded_plugin_installs_and_passes_its_own_test_in_a_fresh_venv(tmp_
     assert "Uninstalled glute-composer-venv-broken, glute-composer-venv-check." in removed.stdout
     listing = _run([glute, "plugins"], env=env).stdout
     assert "venv-check" not in listing and "venv-broken" not in listing
+
+
+def test_scaffold_and_plugin_commands_do_not_import_textual():
+    code = (
+        "import sys, composer.scaffold, composer.plugin_commands\nprint('textual' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
