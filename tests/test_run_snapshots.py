@@ -1,0 +1,42 @@
+"""SVG snapshots of the timer screen, on a clock that stands still."""
+
+from __future__ import annotations
+
+from composer.config import Config
+from composer.model import Block, Dose, Session, SessionDefaults, Step
+from composer.plugins import Catalog
+from composer.ui.app import make_app
+from composer.ui.run_screen import RunScreen
+
+
+def _app(monkeypatch):
+    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(lambda: 500.0))
+    session = Session(
+        title="Glute wake-up",
+        defaults=SessionDefaults(transition_s=10),
+        blocks=[
+            Block(
+                title="Wake the glutes",
+                rounds=2,
+                rest_s=30,
+                steps=[
+                    Step(
+                        exercise="gone/prone-glute-squeeze",
+                        name="Prone glute squeeze",
+                        note="One cheek, then the other",
+                        dose=Dose(sets=3, reps=15, hold_s=3, relax_s=2, sides="each"),
+                    )
+                ],
+            )
+        ],
+    )
+    return make_app(session=session, run=True, catalog=Catalog(), config=Config(sound=False))
+
+
+def test_hold_on_the_left(snap_compare, monkeypatch):
+    # Get ready, then hold rep 1, relax, hold rep 2.
+    assert snap_compare(_app(monkeypatch), press=["n", "n", "n"], terminal_size=(100, 34))
+
+
+def test_paused_small_terminal(snap_compare, monkeypatch):
+    assert snap_compare(_app(monkeypatch), press=["n", "space"], terminal_size=(80, 24))
