@@ -168,7 +168,7 @@ def _tui(path: Path | None, *, run: bool) -> int:
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
     from .errors import SessionError
-    from .sessionfile import load_session, missing_exercises
+    from .sessionfile import load_session, missing_exercises, missing_requirements
     from .timeline import compile_timeline
 
     catalog = _catalog()
@@ -181,6 +181,8 @@ def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
                 print(problem, file=sys.stderr)
             status = EXIT_INVALID
             continue
+        for warning in missing_requirements(session, str(path)):
+            print(warning, file=sys.stderr)
         for warning in missing_exercises(session, catalog.get, str(path)):
             print(warning, file=sys.stderr)
         if not quiet:
@@ -201,11 +203,13 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
-    from .sessionfile import load_session, missing_exercises
+    from .sessionfile import load_session, missing_exercises, missing_requirements
     from .show import render_plan
 
     catalog = _catalog()
     session = load_session(path)
+    for warning in missing_requirements(session, str(path)):
+        print(warning, file=sys.stderr)
     for warning in missing_exercises(session, catalog.get, str(path)):
         print(warning, file=sys.stderr)
     print(render_plan(session, catalog))

@@ -470,6 +470,36 @@ def missing_exercises(
     return out
 
 
+_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def missing_requirements(session: Session, filename: str) -> list[Problem]:
+    """Warnings for `requires` entries whose distribution is not installed,
+    each with the command that installs it."""
+    if not session.requires:
+        return []
+    from importlib import metadata
+
+    out = []
+    for index, requirement in enumerate(session.requires):
+        match = _REQUIREMENT_NAME.match(requirement)
+        if match is None:
+            continue
+        try:
+            metadata.version(match.group(1))
+        except metadata.PackageNotFoundError:
+            out.append(
+                Problem(
+                    filename,
+                    f"needs {requirement!r}, which is not installed; "
+                    f"install it with: glute plugins install '{requirement}'",
+                    where=_where(("requires", index)),
+                    warning=True,
+                )
+            )
+    return out
+
+
 def _leading_comments(text: str) -> list[str]:
     out = []
     for line in text.splitlines():
