@@ -10,6 +10,7 @@ from textual.app import App
 from ..config import Config, load_config, save_config
 from ..model import Session
 from ..plugins import Catalog, load_catalog
+from .commands import ComposerCommands
 
 
 class GluteApp(App[int]):
@@ -20,6 +21,7 @@ class GluteApp(App[int]):
     """
 
     TITLE = "Glute Composer"
+    COMMANDS = App.COMMANDS | {ComposerCommands}
 
     def __init__(
         self,
@@ -32,7 +34,9 @@ class GluteApp(App[int]):
     ):
         super().__init__()
         self.config = config if config is not None else load_config()
-        self.catalog = catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
+        self.catalog = (
+            catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
+        )
         self.path = path
         self.session = session if session is not None else Session(title=path.stem if path else "")
         self.start_on_timer = run
@@ -60,6 +64,16 @@ class GluteApp(App[int]):
             from .composer_screen import ComposerScreen
 
             self.push_screen(ComposerScreen())
+
+    async def action_quit(self) -> None:
+        """Quit, after asking what to do with unsaved changes."""
+        from .composer_screen import ComposerScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ComposerScreen):
+                screen.confirm_discard("quit", self.exit)
+                return
+        self.exit()
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:

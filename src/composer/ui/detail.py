@@ -3,6 +3,8 @@ session. Text from plugins and files is shown literally, never as markup."""
 
 from __future__ import annotations
 
+import re
+
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -12,6 +14,7 @@ from ..plugins import Catalog
 
 _SEP = Content("\n")
 _NO_DEFAULTS = SessionDefaults()
+_NUMBERED = re.compile(r"^\s*\d+[.)]\s")
 
 
 def _heading(text: str) -> Content:
@@ -38,17 +41,14 @@ def describe_exercise(exercise: Exercise, catalog: Catalog) -> Content:
         lines += [Content(""), Content(exercise.summary)]
     lines += [Content(""), Content.from_markup("[b]Default dose:[/b] $dose", dose=dose)]
     if exercise.targets:
-        lines.append(
-            Content.from_markup("[b]Targets:[/b] $t", t=", ".join(exercise.targets))
-        )
+        lines.append(Content.from_markup("[b]Targets:[/b] $t", t=", ".join(exercise.targets)))
     equipment = ", ".join(exercise.equipment) if exercise.equipment else "none"
     lines.append(Content.from_markup("[b]Equipment:[/b] $e", e=equipment))
     if exercise.instructions:
         lines.append(_heading("How to do it"))
-        lines += [
-            Content.assemble(f"{number}. ", step)
-            for number, step in enumerate(exercise.instructions, start=1)
-        ]
+        for number, step in enumerate(exercise.instructions, start=1):
+            # Some authors number their steps themselves.
+            lines.append(Content(step) if _NUMBERED.match(step) else Content(f"{number}. {step}"))
     if exercise.cues:
         lines.append(_heading("Cues"))
         lines += _bullets(exercise.cues)
@@ -65,9 +65,7 @@ def describe_exercise(exercise: Exercise, catalog: Catalog) -> Content:
         lines.append(_heading("Progression, easiest first"))
         for link in chain:
             if link.full_id == exercise.full_id:
-                lines.append(
-                    Content.from_markup("[b]▸ $name  (this one)[/b]", name=link.name)
-                )
+                lines.append(Content.from_markup("[b]▸ $name  (this one)[/b]", name=link.name))
             else:
                 lines.append(Content.assemble("  ", link.name, (f"  L{link.level}", "dim")))
     plugin = catalog.plugin(exercise.namespace)
@@ -131,4 +129,3 @@ class Detail(VerticalScroll):
         self.query_one("#detail-text", Static).update(content)
         self.border_title = Content(title)
         self.scroll_home(animate=False)
-

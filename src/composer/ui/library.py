@@ -21,7 +21,20 @@ from ..plugins import Catalog
 MAX_ROWS = 250
 
 
-class LibraryList(OptionList):
+class ClickToHighlight(OptionList):
+    """An option list where one click highlights and a double click selects."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.prevent_default()
+        index = event.style.meta.get("option")
+        if index is None or self._options[index].disabled:
+            return
+        self.highlighted = index
+        if event.chain >= 2:
+            self.action_select()
+
+
+class LibraryList(ClickToHighlight):
     """The list of exercises. One click shows an exercise, a double click
     (or Enter, or `a`) adds it to the session."""
 
@@ -29,14 +42,6 @@ class LibraryList(OptionList):
         Binding("a", "select", "Add", id="library.add"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
     ]
-
-    async def _on_click(self, event: events.Click) -> None:
-        index = event.style.meta.get("option")
-        if index is None or self._options[index].disabled:
-            return
-        self.highlighted = index
-        if event.chain >= 2:
-            self.action_select()
 
     def action_focus_filter(self) -> None:
         self.screen.query_one("#filter", Input).focus()
@@ -90,7 +95,7 @@ class Library(Vertical):
                 phase = exercise.phase
                 heading = f"{phase.label.upper()} · {counts[phase]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            row = Content.assemble(exercise.name, (f"  L{exercise.level}", "dim"))
+            row = Content.assemble(" ", exercise.name, (f"  L{exercise.level}", "dim"))
             options.append(Option(row, id=exercise.full_id))
         if len(self.matches) > len(shown):
             more = len(self.matches) - len(shown)
@@ -102,7 +107,9 @@ class Library(Vertical):
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         option_list.highlighted = first
         total = len(self.catalog.exercises)
-        title = f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
+        title = (
+            f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
+        )
         self.border_title = Content(title)
 
     @on(Input.Changed, "#filter")

@@ -1,0 +1,54 @@
+"""The app's own commands in the command palette."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+# (name shown, action of the composer screen, help line)
+COMMANDS = [
+    ("New session", "new", "Start an empty session"),
+    ("New session from a template", "new_from_template", "Start from a ready session"),
+    ("Open session file", "open", "Open a session file"),
+    ("Save", "save", "Save the session"),
+    ("Save as", "save_as", "Save the session under a new name"),
+    ("Session details", "details", "Title, description, author, tags, default pauses"),
+    ("Run session", "run", "Open the timer on this session"),
+    ("Plugins", "plugins", "Every plugin with its version and status"),
+    ("Add a block", "add_block", "Add an empty block after the highlighted one"),
+    ("Filter the library", "focus_filter", "Go to the filter box"),
+    ("Keys", "help", "Every key of the composer"),
+]
+
+
+class ComposerCommands(Provider):
+    """Offers the composer's actions when the composer screen is showing."""
+
+    def _target(self):
+        from .composer_screen import ComposerScreen
+
+        screen = self.screen
+        return screen if isinstance(screen, ComposerScreen) else None
+
+    async def discover(self) -> Hits:
+        target = self._target()
+        if target is None:
+            return
+        for name, action, help_text in COMMANDS:
+            yield DiscoveryHit(name, partial(target.run_action, action), help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        target = self._target()
+        if target is None:
+            return
+        matcher = self.matcher(query)
+        for name, action, help_text in COMMANDS:
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(target.run_action, action),
+                    help=help_text,
+                )

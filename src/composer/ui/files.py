@@ -1,0 +1,261 @@
+"""File dialogs: open a session, save it under a name, start from a template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from .. import paths
+from ..errors import SessionError
+from ..model import Session
+from ..plugins import Catalog
+from ..sessionfile import load_session, parse_session
+
+
+def session_files() -> list[Path]:
+    """Session files near the user: this folder, then the saved sessions."""
+    found: list[Path] = []
+    for folder in (Path.cwd(), paths.sessions_directory()):
+        try:
+            found += sorted(p for p in folder.glob("*.toml") if p.is_file())
+        except OSError:
+            continue
+    seen: set[Path] = set()
+    out = []
+    for path in found:
+        key = path.resolve()
+        if key not in seen and path.name not in ("pyproject.toml", "config.toml"):
+            seen.add(key)
+            out.append(path)
+    return out[:200]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class PathDialog(ModalScreen):
+    """A path box with a status line checked as you type, and a list of
+    session files to pick from."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="file.cancel")]
+    heading = ""
+    button = ""
+
+    def __init__(self, initial: str = "") -> None:
+        super().__init__()
+        self.initial = initial
+        self.files = session_files()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content(self.heading), classes="dialog-heading")
+            yield Input(self.initial, placeholder="path/to/session.toml", id="path")
+            yield Static(classes="status", id="status", markup=False)
+            if self.files:
+                yield Static(
+                    Content("Session files here and in your sessions folder:"), classes="hint"
+                )
+                yield OptionList(*[Option(_shown(p)) for p in self.files], id="files", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(Content(self.button), variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+        self.check(self.query_one("#path", Input).value)
+
+    def set_status(self, text: str, good: bool) -> None:
+        status = self.query_one("#status", Static)
+        status.update(Content(text))
+        status.set_class(not good, "-bad")
+        status.set_class(good, "-good")
+
+    def check(self, text: str) -> bool:
+        raise NotImplementedError
+
+    def accept(self, path: Path) -> None:
+        raise NotImplementedError
+
+    @on(Input.Changed, "#path")
+    def _changed(self, event: Input.Changed) -> None:
+        self.check(event.value)
+
+    @on(Input.Submitted, "#path")
+    @on(Button.Pressed, "#ok")
+    def _submit(self) -> None:
+        text = self.query_one("#path", Input).value
+        if self.check(text):
+            self.accept(Path(text.strip()).expanduser())
+
+    @on(OptionList.OptionSelected, "#files")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        path_input = self.query_one("#path", Input)
+        path_input.value = _shown(self.files[event.option_index])
+        path_input.focus()
+        self._submit()
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class OpenDialog(PathDialog):
+    """Open a session file; dismisses with (path, session), or shows why the
+    file cannot be opened, one problem a line."""
+
+    heading = "Open a session file"
+    button = "Open"
+
+    def check(self, text: str) -> bool:
+        text = text.strip()
+        if not text:
+            self.set_status("Type the path of a session file, or pick one below.", False)
+            return False
+        path = Path(text).expanduser()
+        if path.is_dir():
+            self.set_status("That is a folder; type a file in it.", False)
+            return False
+        if not path.exists():
+            self.set_status("No such file.", False)
+            return False
+        self.set_status("Press Enter to open it.", True)
+        return True
+
+    def accept(self, path: Path) -> None:
+        try:
+            session = load_session(path)
+        except SessionError as error:
+            lines = [str(problem) for problem in error.problems[:12]]
+            if len(error.problems) > 12:
+                lines.append(f"… and {len(error.problems) - 12} more problems")
+            self.set_status("This file cannot be opened:\n" + "\n".join(lines), False)
+            return
+        self.dismiss((path, session))
+
+
+class SaveAsDialog(PathDialog):
+    """Choose where to save; dismisses with the path. Replacing a file
+    takes a second Enter."""
+
+    heading = "Save the session as"
+    button = "Save"
+
+    def __init__(self, initial: str = "") -> None:
+        super().__init__(initial)
+        self.replace_ok: Path | None = None
+
+    @staticmethod
+    def target(text: str) -> Path:
+        path = Path(text.strip()).expanduser()
+        return path if path.suffix else path.with_suffix(".toml")
+
+    def check(self, text: str) -> bool:
+        if not text.strip():
+            self.set_status("Type a file name, e.g. my-session.toml.", False)
+            return False
+        path = self.target(text)
+        if path.is_dir():
+            self.set_status("That is a folder; add a file name.", False)
+            return False
+        if path.exists():
+            if self.replace_ok == path:
+                self.set_status(f"Press Enter again to replace {path.name}.", False)
+            else:
+                self.set_status(f"{path.name} exists: saving replaces it.", False)
+            return True
+        where = "" if path.parent.exists() else " (its folder will be created)"
+        self.set_status(f"Saves to {path}{where}.", True)
+        return True
+
+    def accept(self, path: Path) -> None:
+        path = self.target(str(path))
+        if path.exists() and self.replace_ok != path:
+            self.replace_ok = path
+            self.check(str(path))
+            return
+        self.dismiss(path)
+
+
+class TemplatePicker(ModalScreen):
+    """Pick a template; dismisses with (name, session)."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="templates.cancel")]
+
+    def __init__(self, catalog: Catalog) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.names = sorted(catalog.templates())
+        self.loaded: dict[str, Session | str] = {}
+
+    def load(self, name: str) -> Session | str:
+        if name not in self.loaded:
+            template = self.catalog.templates()[name]
+            try:
+                self.loaded[name] = parse_session(template.text(), template.filename)
+            except SessionError as error:
+                self.loaded[name] = "\n".join(str(p) for p in error.problems[:5])
+        return self.loaded[name]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content("New session from a template"), classes="dialog-heading")
+            if not self.names:
+                yield Static(Content("No plugin provides templates."))
+            options = []
+            for name in self.names:
+                loaded = self.load(name)
+                title = loaded.title if isinstance(loaded, Session) else "cannot be read"
+                options.append(Option(Content.assemble((name, "bold"), "  ", title)))
+            yield OptionList(*options, id="templates", markup=False)
+            yield Static(id="about", classes="status", markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Use it", variant="primary", id="ok")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#templates", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#templates")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        name = self.names[event.option_index]
+        loaded = self.load(name)
+        template = self.catalog.templates()[name]
+        if isinstance(loaded, Session):
+            steps = len(loaded.steps())
+            text = f"{loaded.description}\n{steps} steps · from the plugin {template.plugin}"
+        else:
+            text = loaded
+        self.query_one("#about", Static).update(Content(text.strip()))
+
+    @on(OptionList.OptionSelected, "#templates")
+    @on(Button.Pressed, "#ok")
+    def _chosen(self) -> None:
+        index = self.query_one("#templates", OptionList).highlighted
+        if index is None:
+            return
+        name = self.names[index]
+        loaded = self.load(name)
+        if isinstance(loaded, Session):
+            self.dismiss((name, loaded))
+        else:
+            self.notify(
+                loaded, title="This template cannot be used", severity="error", markup=False
+            )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,80 @@
+"""The keys, in plain words."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS = [
+    (
+        "Anywhere",
+        [
+            ("tab / shift+tab", "move between the filter, the library and the session"),
+            ("ctrl+n", "new empty session"),
+            ("ctrl+t", "new session from a template"),
+            ("ctrl+o", "open a session file"),
+            ("ctrl+s", "save (asks for a name the first time)"),
+            ("ctrl+e", "title, description, author, tags and default pauses"),
+            ("ctrl+r", "run the session with the timer"),
+            ("f1", "this help"),
+            ("ctrl+p", "command palette: every action by name, themes too"),
+            ("ctrl+q", "quit (asks first if there are unsaved changes)"),
+        ],
+    ),
+    (
+        "Library",
+        [
+            ("type in the filter", "narrow by name, muscle, equipment or plugin"),
+            ("↓ or enter in the filter", "go to the list"),
+            ("enter or a", "add the exercise after the highlighted step"),
+            ("double click", "add the exercise; one click shows its details"),
+            ("/", "back to the filter"),
+        ],
+    ),
+    (
+        "Session",
+        [
+            ("enter", "edit the step's dose and note, or the block's title and rounds"),
+            ("x or delete", "remove the step or block"),
+            ("d", "duplicate the step or block"),
+            ("shift+↑ / shift+↓ (or K / J)", "move up or down, across blocks at the edge"),
+            ("shift+← / shift+→ (or < / >)", "move the step to the previous or next block"),
+            ("- / +", "swap for the easier or harder exercise of its progression"),
+            ("b", "new block after this one"),
+        ],
+    ),
+    (
+        "Forms",
+        [
+            ("enter or ctrl+s", "save; fields in red must be fixed first"),
+            ("escape", "cancel"),
+            ("empty field", "use the exercise's default (shown greyed)"),
+        ],
+    ),
+]
+
+
+def help_text() -> Content:
+    lines: list[Content] = []
+    for heading, keys in KEYS:
+        if lines:
+            lines.append(Content(""))
+        lines.append(Content.styled(heading, "bold $text-accent"))
+        for key, what in keys:
+            lines.append(Content.assemble((f"  {key:<30}", "bold"), what))
+    return Content("\n").join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [Binding("escape,q,f1", "dismiss", "Close", id="help.close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="help-dialog"):
+            yield Static(Content("Keys"), classes="dialog-heading")
+            with VerticalScroll():
+                yield Static(help_text(), markup=False)

@@ -1,0 +1,165 @@
+"""The session editor: the session's blocks and steps with their dose, and
+the total time, kept up to date as the session changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Session, format_seconds
+from ..plugins import Catalog
+from ..timeline import compile_timeline
+from .edits import Position
+from .library import ClickToHighlight
+
+
+class StepList(ClickToHighlight):
+    """Blocks and steps. The keys act on the highlighted row; a double
+    click edits it."""
+
+    _MOVE = Binding.Group("Move", compact=True)
+    _SWAP = Binding.Group("Easier/harder", compact=True)
+    BINDINGS = [
+        Binding("enter", "select", "Edit", id="session.edit"),
+        Binding("delete,x", "screen.remove", "Remove", id="session.remove"),
+        Binding("d", "screen.duplicate", "Duplicate", id="session.duplicate"),
+        Binding("shift+up,K", "screen.move(-1)", "Up", id="session.move_up", group=_MOVE),
+        Binding("shift+down,J", "screen.move(1)", "Down", id="session.move_down", group=_MOVE),
+        Binding(
+            "shift+left,less_than_sign",
+            "screen.move_block(-1)",
+            "To previous block",
+            show=False,
+            id="session.to_previous_block",
+        ),
+        Binding(
+            "shift+right,greater_than_sign",
+            "screen.move_block(1)",
+            "To next block",
+            show=False,
+            id="session.to_next_block",
+        ),
+        Binding("minus", "screen.swap('easier')", "Easier", id="session.easier", group=_SWAP),
+        Binding(
+            "plus,equals_sign", "screen.swap('harder')", "Harder", id="session.harder", group=_SWAP
+        ),
+        Binding("b", "screen.add_block", "Block", id="session.add_block"),
+    ]
+
+
+class SessionEditor(Vertical):
+    """The step list and the total line."""
+
+    @dataclass
+    class Highlighted(Message):
+        position: Position | None
+
+    @dataclass
+    class Chosen(Message):
+        position: Position
+
+    def __init__(self, catalog: Catalog, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.catalog = catalog
+        self.rows: list[Position | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield StepList(id="steps", markup=False)
+        yield Static(id="total", markup=False)
+
+    @property
+    def step_list(self) -> StepList:
+        return self.query_one(StepList)
+
+    @property
+    def position(self) -> Position | None:
+        index = self.step_list.highlighted
+        if index is None or index >= len(self.rows):
+            return None
+        return self.rows[index]
+
+    def show(self, session: Session, position: Position | None = None) -> None:
+        """Rebuild the rows from `session`, highlighting `position`."""
+        options: list[Option] = []
+        self.rows = []
+        for block_index, block in enumerate(session.blocks):
+            title = block.title or f"Block {block_index + 1}"
+            extra = ""
+            if block.rounds > 1:
+                extra = f"  × {block.rounds} rounds"
+                if block.rest_s:
+                    extra += f", rest {format_seconds(block.rest_s)}"
+            options.append(
+                Option(Content.assemble((title, "bold $text-accent"), (extra, "$text-accent")))
+            )
+            self.rows.append(Position(block_index))
+            if not block.steps:
+                options.append(Option("   (empty block: add an exercise)", disabled=True))
+                self.rows.append(None)
+            for step_index, step in enumerate(block.steps):
+                options.append(Option(self._step_row(session, step, step_index)))
+                self.rows.append(Position(block_index, step_index))
+        if not session.blocks:
+            options.append(
+                Option(
+                    "Nothing here yet. Pick an exercise in the library and press Enter to add it.",
+                    disabled=True,
+                )
+            )
+            self.rows.append(None)
+        step_list = self.step_list
+        step_list.set_options(options)
+        index = self.rows.index(position) if position in self.rows else None
+        if index is None:
+            index = next((i for i, row in enumerate(self.rows) if row is not None), None)
+        step_list.highlighted = index
+        self._show_total(session)
+
+    def _step_row(self, session: Session, step, number: int) -> Content:
+        exercise = self.catalog.get(step.exercise)
+        dose = step.resolve(exercise, session.defaults).describe()
+        if exercise is None:
+            name = Content.assemble(
+                (f"⚠ {step.name or step.exercise}", "$text-warning"),
+                (" (plugin missing)", "$text-warning italic"),
+            )
+        else:
+            name = Content(exercise.name)
+        row = Content.assemble(f"  {number + 1}. ", name, "  ", (dose, "dim"))
+        if step.note:
+            row = Content.assemble(row, ("  ✎", "dim"))
+        return row
+
+    def _show_total(self, session: Session) -> None:
+        timeline = compile_timeline(session, self.catalog.get)
+        steps = len(session.steps())
+        if not steps:
+            text = "Total: 0 s"
+        else:
+            about = "about " if timeline.estimated else ""
+            blocks = len(session.blocks)
+            text = (
+                f"Total: {about}{format_seconds(timeline.total)} · "
+                f"{steps} step{'s' if steps != 1 else ''} in "
+                f"{blocks} block{'s' if blocks != 1 else ''}"
+            )
+        self.query_one("#total", Static).update(Content(text))
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        self.post_message(self.Highlighted(self.position))
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.position is not None:
+            self.post_message(self.Chosen(self.position))

@@ -1,0 +1,549 @@
+"""The composer, driven like a user would: keys, clicks and dialogs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from textual.widgets import Input, OptionList, Static
+
+from composer import hookimpl
+from composer.config import load_config
+from composer.model import Block, Dose, Session, Step
+from composer.plugins import load_catalog
+from composer.sessionfile import dumps_session, load_session, save_session
+from composer.ui.app import make_app
+from composer.ui.composer_screen import ComposerScreen
+from composer.ui.dialogs import UnsavedChanges
+from composer.ui.files import OpenDialog, SaveAsDialog, TemplatePicker
+from composer.ui.forms import BlockForm, MetadataForm
+from composer.ui.help_screen import HelpScreen
+from composer.ui.plugins_screen import PluginsScreen
+from composer.ui.step_form import StepForm
+
+DATA = Path(__file__).parent / "data"
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def catalog():
+    return load_catalog()
+
+
+def app_with(catalog, session=None, path=None):
+    return make_app(catalog=catalog, session=session, path=path)
+
+
+def composer(app) -> ComposerScreen:
+    screen = app.screen
+    assert isinstance(screen, ComposerScreen), screen
+    return screen
+
+
+def library_ids(app) -> list[str]:
+    option_list = app.screen.query_one("#exercises", OptionList)
+    return [o.id for o in option_list.options if o.id]
+
+
+def detail_text(app) -> str:
+    return str(app.screen.query_one("#detail-text", Static).render())
+
+
+def step_ids(app) -> list[list[str]]:
+    return [[s.exercise for s in block.steps] for block in app.session.blocks]
+
+
+async def add(pilot, query: str) -> None:
+    """Filter the library by `query` and add the first match with Enter."""
+    await pilot.click("#filter")
+    filter_box = pilot.app.screen.query_one("#filter", Input)
+    filter_box.value = ""
+    await pilot.press(*query, "enter", "enter")
+    await pilot.pause()
+
+
+def two_blocks(catalog) -> Session:
+    return Session(
+        title="Two",
+        blocks=[
+            Block(
+                title="A",
+                steps=[
+                    Step(exercise="activation/clamshell", name="Clamshell"),
+                    Step(exercise="stability/glute-bridge", name="Glute bridge"),
+                ],
+            ),
+            Block(title="B", steps=[Step(exercise="rolling/glute-ball-roll")]),
+        ],
+    )
+
+
+async def focus_row(pilot, block: int, step: int | None = None) -> None:
+    from composer.ui.edits import Position
+
+    screen = composer(pilot.app)
+    screen.editor.step_list.focus()
+    screen.editor.step_list.highlighted = screen.editor.rows.index(Position(block, step))
+    await pilot.pause()
+
+
+# -- library -------------------------------------------------------------------
+
+
+async def test_library_shows_catalog_by_phase_and_filters(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        ids = library_ids(app)
+        assert len(ids) == len(catalog.exercises)
+        phases = [catalog.get(i).phase.order for i in ids]
+        assert phases == sorted(phases)
+        await pilot.press(*"clam")
+        assert library_ids(app) == ["activation/clamshell"]
+        assert "1 of" in str(app.screen.query_one("#library").border_title)
+        await pilot.press(*"xyzzy")
+        assert library_ids(app) == []
+        # Plugin and muscle names match too.
+        app.screen.query_one("#filter", Input).value = "rolling"
+        await pilot.pause()
+        rolling = [i for i in catalog.exercises if i.startswith("rolling/")]
+        assert set(rolling) <= set(library_ids(app))
+        app.screen.query_one("#filter", Input).value = "medius"
+        await pilot.pause()
+        assert "activation/clamshell" in library_ids(app)
+
+
+async def test_detail_pane_shows_the_whole_exercise(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        bridge = catalog.get("stability/glute-bridge")
+        await pilot.press(*"stability/glute-bridge", "enter")
+        assert library_ids(app)[0] == bridge.full_id
+        text = detail_text(app)
+        assert bridge.name in text and bridge.summary[:30] in text
+        assert "Default dose:" in text and "How to do it" in text
+        assert f"Provided by the plugin {bridge.namespace}" in text
+        chain = catalog.chain(bridge)
+        assert len(chain) > 1 and "Progression" in text
+        assert all(link.name in text for link in chain)
+        with_evidence = next(e for e in catalog.exercises.values() if e.evidence)
+        composer(app).show_exercise(with_evidence)
+        assert "%MVIC" in detail_text(app) or with_evidence.evidence[0].source in detail_text(app)
+
+
+# -- adding and editing --------------------------------------------------------
+
+
+async def test_add_from_library_by_key(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await add(pilot, "clam")
+        assert step_ids(app) == [["activation/clamshell"]]
+        assert app.session.blocks[0].title == "Activate"
+        # `a` adds the highlighted exercise after the current step.
+        await pilot.press("slash")
+        app.screen.query_one("#filter", Input).value = "glute bridge"
+        await pilot.press("enter", "a")
+        assert step_ids(app)[0][0] == "activation/clamshell" and len(step_ids(app)[0]) == 2
+        total = str(app.screen.query_one("#total", Static).render())
+        assert total.startswith("Total: ") and "2 steps in 1 block" in total
+
+
+async def test_add_from_library_by_mouse(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"clam")
+        # Row 0 is the phase heading, row 1 the exercise.
+        await pilot.click("#exercises", offset=(3, 1))
+        assert app.session.blocks == []
+        assert "Clamshell" in detail_text(app)
+        await pilot.click("#exercises", offset=(3, 1), times=2)
+        await pilot.pause()
+        assert step_ids(app) == [["activation/clamshell"]]
+
+
+async def test_remove_duplicate_and_move(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("d")
+        assert step_ids(app)[0] == [
+            "activation/clamshell",
+            "activation/clamshell",
+            "stability/glute-bridge",
+        ]
+        await pilot.press("x")
+        assert step_ids(app)[0] == ["activation/clamshell", "stability/glute-bridge"]
+        await focus_row(pilot, 0, 0)
+        await pilot.press("shift+down")
+        assert step_ids(app)[0] == ["stability/glute-bridge", "activation/clamshell"]
+        await pilot.press("shift+up")
+        assert step_ids(app)[0] == ["activation/clamshell", "stability/glute-bridge"]
+        # At the bottom of a block, moving down crosses into the next block.
+        await focus_row(pilot, 0, 1)
+        await pilot.press("shift+down")
+        assert step_ids(app) == [
+            ["activation/clamshell"],
+            ["stability/glute-bridge", "rolling/glute-ball-roll"],
+        ]
+
+
+async def test_move_between_blocks(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("shift+right")
+        assert step_ids(app) == [
+            ["stability/glute-bridge"],
+            ["activation/clamshell", "rolling/glute-ball-roll"],
+        ]
+        await pilot.press("less_than_sign")
+        assert step_ids(app) == [
+            ["stability/glute-bridge", "activation/clamshell"],
+            ["rolling/glute-ball-roll"],
+        ]
+
+
+async def test_blocks_add_rename_rounds_and_remove(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0)
+        await pilot.press("b")
+        assert [b.title for b in app.session.blocks] == ["A", "Block 3", "B"]
+        await pilot.press("enter")
+        assert isinstance(app.screen, BlockForm)
+        title = app.screen.query_one("#f-title", Input)
+        title.value = "Finisher"
+        rounds = app.screen.query_one("#f-rounds", Input)
+        rounds.value = "99"
+        await pilot.pause()
+        assert "rounds" in app.screen.problems
+        rounds.value = "3"
+        app.screen.query_one("#f-rest_s", Input).value = "1m"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        block = app.session.blocks[1]
+        assert (block.title, block.rounds, block.rest_s) == ("Finisher", 3, 60.0)
+        # An empty block goes at once; a block with steps asks first.
+        await pilot.press("x")
+        assert [b.title for b in app.session.blocks] == ["A", "B"]
+        await focus_row(pilot, 0)
+        await pilot.press("x")
+        await pilot.press("n")
+        assert len(app.session.blocks) == 2
+        await pilot.press("x", "y")
+        assert [b.title for b in app.session.blocks] == ["B"]
+
+
+async def test_dose_form_validates_as_you_type_and_saves(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("enter")
+        form = app.screen
+        assert isinstance(form, StepForm)
+        await pilot.press("9", "9")
+        assert "sets" in form.problems
+        assert form.query_one("#f-sets", Input).has_class("-invalid")
+        assert form.query_one("#form-save").disabled
+        await pilot.press("backspace", "backspace", "4")
+        assert form.problems == {}
+        form.query_one("#f-duration_s", Input).value = "40"
+        form.query_one("#f-reps", Input).value = "12"
+        await pilot.pause()
+        assert "duration_s" in form.problems
+        form.query_one("#f-duration_s", Input).value = ""
+        form.query_one("#f-hold_s", Input).value = "3"
+        form.query_one("#f-rep_s", Input).value = ""
+        form.query_one("#f-rest_s", Input).value = "1m30s"
+        form.query_one("#f-note").text = "Slow"
+        await pilot.pause()
+        assert form.problems == {}
+        assert "4 × 12 reps · hold 3 s" in str(form.query_one("#form-preview", Static).render())
+        await pilot.press("ctrl+s")
+        step = app.session.blocks[0].steps[0]
+        assert step.dose == Dose(sets=4, reps=12, hold_s=3.0, rest_s=90.0)
+        assert step.note == "Slow"
+        row = str(app.screen.editor.step_list.get_option_at_index(1).prompt)
+        assert "4 × 12 reps · hold 3 s" in row
+
+
+async def test_swap_easier_and_harder(catalog):
+    bridge = catalog.get("stability/glute-bridge")
+    harder = catalog.harder(bridge)[0]
+    session = Session(blocks=[Block(steps=[Step(exercise=bridge.full_id)])])
+    app = app_with(catalog, session)
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("plus")
+        assert step_ids(app) == [[harder.full_id]]
+        assert app.session.blocks[0].steps[0].name == harder.name
+        await pilot.press("minus")
+        assert step_ids(app) == [[bridge.full_id]]
+
+
+async def test_missing_plugin_step_is_shown_and_kept(catalog, tmp_path):
+    source = DATA / "valid" / "missing-plugin.toml"
+    path = tmp_path / "missing.toml"
+    path.write_text(source.read_text())
+    app = app_with(catalog, load_session(path), path)
+    async with app.run_test(size=SIZE) as pilot:
+        row = str(app.screen.editor.step_list.get_option_at_index(1).prompt)
+        assert "⚠ Pigeon pose" in row and "plugin missing" in row
+        await focus_row(pilot, 0, 0)
+        assert "No installed plugin provides yoga/pigeon" in detail_text(app)
+        await pilot.press("plus")  # no progression known: nothing changes
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_session(path) == load_session(source)
+
+
+async def test_metadata_form(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+g")
+        form = app.screen
+        assert isinstance(form, MetadataForm)
+        form.query_one("#f-title", Input).value = "Morning"
+        form.query_one("#f-description").text = "Two lines\nof text"
+        form.query_one("#f-author", Input).value = "Sam"
+        form.query_one("#f-tags", Input).value = "desk, " + "x" * 41
+        await pilot.pause()
+        assert "tags" in form.problems
+        form.query_one("#f-tags", Input).value = "desk, beginner"
+        form.query_one("#f-rest_s", Input).value = "20"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        session = app.session
+        assert (session.title, session.author, session.tags) == (
+            "Morning",
+            "Sam",
+            ["desk", "beginner"],
+        )
+        assert session.description == "Two lines\nof text"
+        assert session.defaults.rest_s == 20
+        assert "Morning" in str(composer(app).editor.border_title)
+
+
+# -- files -----------------------------------------------------------------------
+
+
+async def test_compose_from_empty_save_reopen_identical(catalog, tmp_path):
+    path = tmp_path / "mine.toml"
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await add(pilot, "clam")
+        await add(pilot, "stability/glute-bridge")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SaveAsDialog)
+        app.screen.query_one("#path", Input).value = str(path.with_suffix(""))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.path == path and not composer(app).dirty
+    text = path.read_text()
+    session = load_session(path)
+    assert dumps_session(session, catalog.names()) == text
+    assert [s.exercise for s in session.steps()][:2] == [
+        "activation/clamshell",
+        "stability/glute-bridge",
+    ]
+    # Reopen in a new app and save again: the file does not change.
+    app = app_with(catalog, session, path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not composer(app).dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert path.read_text() == text
+
+
+async def test_new_from_template(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+t")
+        assert isinstance(app.screen, TemplatePicker)
+        names = app.screen.names
+        index = names.index("bridge-ladder")
+        app.screen.query_one(OptionList).highlighted = index
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposerScreen)
+        assert app.session.title == "Bridge ladder" and app.session.steps()
+        assert app.path is None
+
+
+async def test_unsaved_guard_on_quit(catalog, tmp_path):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await add(pilot, "clam")
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, UnsavedChanges)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ComposerScreen) and app.is_running
+        await pilot.press("ctrl+q")
+        await pilot.press("s")  # save: asks for a name first
+        assert isinstance(app.screen, SaveAsDialog)
+        app.screen.query_one("#path", Input).value = str(tmp_path / "quit.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert load_session(tmp_path / "quit.toml").steps()[0].exercise == "activation/clamshell"
+
+
+async def test_quit_discarding_changes(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await add(pilot, "clam")
+        await pilot.press("ctrl+q", "d")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_quit_without_changes_does_not_ask(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_unsaved_guard_on_open_and_errors_shown(catalog, tmp_path):
+    good = tmp_path / "good.toml"
+    save_session(two_blocks(catalog), good, catalog.names())
+    bad = tmp_path / "bad.toml"
+    bad.write_text('schema_version = 1\nsetz = 3\n[[blocks]]\nrounds = "x"\n')
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await add(pilot, "clam")
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, UnsavedChanges)
+        await pilot.press("d")
+        assert isinstance(app.screen, OpenDialog)
+        box = app.screen.query_one("#path", Input)
+        box.value = str(tmp_path / "nope.toml")
+        await pilot.pause()
+        assert "No such file" in str(app.screen.query_one("#status", Static).render())
+        box.value = str(bad)
+        await pilot.press("enter")
+        status = str(app.screen.query_one("#status", Static).render())
+        assert "cannot be opened" in status and "setz" in status and "rounds" in status
+        assert isinstance(app.screen, OpenDialog)
+        box.value = str(good)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposerScreen)
+        assert app.path == good and app.session.title == "Two"
+
+
+# -- other screens ----------------------------------------------------------------
+
+
+async def test_plugins_screen_shows_a_broken_plugin(catalog):
+    @hookimpl
+    def composer_exercises():
+        raise RuntimeError("broken on purpose")
+
+    catalog.register_module("broken", SimpleNamespace(composer_exercises=composer_exercises))
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        screen = app.screen
+        assert isinstance(screen, PluginsScreen)
+        from textual.widgets import DataTable
+
+        table = screen.query_one(DataTable)
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+        broken = next(row for row in rows if row[0] == "broken")
+        assert "broken on purpose" in broken[3]
+        assert any(row[0] == "activation" and row[3] == "ok" for row in rows)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ComposerScreen)
+
+
+async def test_help_screen(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ComposerScreen)
+
+
+async def test_command_palette_runs_a_composer_command(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"session details")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MetadataForm)
+
+
+async def test_theme_is_remembered(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_config().theme == "nord"
+    app = make_app(catalog=catalog)
+    async with app.run_test(size=SIZE):
+        assert app.theme == "nord"
+
+
+async def test_run_key_opens_the_timer(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RunScreen"
+
+
+async def test_run_key_on_empty_session_says_why(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, ComposerScreen)
+
+
+# -- untrusted text ------------------------------------------------------------------
+
+
+HOSTILE = "[@click=app.quit]Click me[/] [/ [b]bold?"
+
+
+async def test_markup_in_files_is_shown_literally(catalog, tmp_path):
+    session = Session(
+        title=HOSTILE,
+        blocks=[
+            Block(
+                title=HOSTILE,
+                steps=[
+                    Step(exercise="yoga/pigeon", name=HOSTILE, dose=Dose(reps=5), note=HOSTILE),
+                    Step(exercise="activation/clamshell", note="[/"),
+                ],
+            )
+        ],
+    )
+    path = tmp_path / "[@click=app.quit].toml"
+    app = app_with(catalog, session, path)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = [str(o.prompt) for o in composer(app).editor.step_list.options]
+        assert rows[0].startswith(HOSTILE)
+        assert HOSTILE in rows[1]
+        await focus_row(pilot, 0, 0)
+        assert HOSTILE in detail_text(app)
+        # Clicking the text that looks like a link does nothing.
+        await pilot.click("#steps", offset=(2, 0))
+        await pilot.click("#steps", offset=(6, 1))
+        await pilot.pause()
+        assert app.is_running
+        await focus_row(pilot, 0, 1)
+        assert "[/" in detail_text(app)
+        await focus_row(pilot, 0, 0)
+        await pilot.press("enter")
+        assert isinstance(app.screen, StepForm)
+        await pilot.press("escape")
+        await pilot.press("ctrl+g")
+        assert app.screen.query_one("#f-title", Input).value == HOSTILE
+        await pilot.press("escape")
+        assert app.is_running
