@@ -106,7 +106,7 @@ class ComposerScreen(Screen):
 
     def refresh_titles(self) -> None:
         modified = self.dirty
-        name = str(self.app.path) if self.app.path else "new session"
+        name = self.app.path.name if self.app.path else "new session"
         self.app.sub_title = name + (" (modified)" if modified else "")
         title = self.session.title or "Untitled session"
         self.editor.border_title = Content.assemble(

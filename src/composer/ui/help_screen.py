@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
@@ -18,7 +18,9 @@ KEYS = [
             ("ctrl+t", "new session from a template"),
             ("ctrl+o", "open a session file"),
             ("ctrl+s", "save (asks for a name the first time)"),
-            ("ctrl+e", "title, description, author, tags and default pauses"),
+            ("ctrl+g", "title, description, author, tags and default pauses"),
+            ("f12", "save under another name"),
+            ("f3", "plugins: version, exercises, status"),
             ("ctrl+r", "run the session with the timer"),
             ("f1", "this help"),
             ("ctrl+p", "command palette: every action by name, themes too"),
@@ -58,17 +60,6 @@ KEYS = [
 ]
 
 
-def help_text() -> Content:
-    lines: list[Content] = []
-    for heading, keys in KEYS:
-        if lines:
-            lines.append(Content(""))
-        lines.append(Content.styled(heading, "bold $text-accent"))
-        for key, what in keys:
-            lines.append(Content.assemble((f"  {key:<30}", "bold"), what))
-    return Content("\n").join(lines)
-
-
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape,q,f1", "dismiss", "Close", id="help.close")]
@@ -76,5 +67,12 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
             yield Static(Content("Keys"), classes="dialog-heading")
-            with VerticalScroll():
-                yield Static(help_text(), markup=False)
+            with VerticalScroll(can_focus=False):
+                for heading, keys in KEYS:
+                    yield Static(
+                        Content.styled(heading, "bold $text-accent"), classes="help-heading"
+                    )
+                    for key, what in keys:
+                        with Horizontal(classes="help-row"):
+                            yield Static(Content(key), classes="help-key")
+                            yield Static(Content(what), classes="help-what")
