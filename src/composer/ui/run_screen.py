@@ -8,6 +8,7 @@ second and the screen updates only the widgets whose text changed.
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
+from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
 
@@ -30,7 +32,7 @@ from .big_word import BigWord
 __all__ = ["ConfirmQuit", "RunScreen"]
 
 REFRESH_S = 0.25
-PROGRESS_STEPS = 1000
+PROGRESS_STEPS = 200  # half a percent: finer than the bar can show at 100 columns
 
 # CSS class of the kind banner for each kind of interval.
 _KIND_CLASS = {
@@ -72,6 +74,18 @@ class ConfirmQuit(ModalScreen[bool]):
         self.dismiss(answer)
 
 
+class SessionProgress(ProgressBar):
+    """A progress bar that redraws only when its progress is set.
+
+    `ProgressBar` refreshes itself every second for its ETA, which this
+    screen does not show; skipping that keeps the timer's CPU use low.
+    """
+
+    def on_mount(self, event: Mount) -> None:
+        event.prevent_default()
+        self.update()
+
+
 class RunScreen(Screen[None]):
     """Runs `session`: dismissed when the user quits or closes the summary."""
 
@@ -111,6 +125,8 @@ class RunScreen(Screen[None]):
         self._shown: dict[str, Any] = {}  # what each widget shows now
         self._started_wall: datetime | None = None
         self._logged = False
+        self._last_frame: tuple = ()
+        self._widgets: dict[str, Any] = {}
 
     # -- layout --------------------------------------------------------------
 
@@ -144,7 +160,7 @@ class RunScreen(Screen[None]):
             yield Static(id="summary-text", markup=False)
             yield Static("Press Enter or q to close.", id="summary-hint")
         with Horizontal(id="progress-row"):
-            yield ProgressBar(
+            yield SessionProgress(
                 total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
             )
             yield Static(id="left", markup=False)
@@ -161,8 +177,20 @@ class RunScreen(Screen[None]):
     # -- the clock -----------------------------------------------------------
 
     def _tick(self) -> None:
-        self._react(self.engine.tick())
-        self._redraw()
+        events = self.engine.tick()
+        self._react(events)
+        # Most ticks change nothing on screen: draw only when the shown second
+        # or the interval moved (the progress bar follows on the same beat, so
+        # the screen is composed at most once a second).
+        frame = self._frame()
+        if events or frame != self._last_frame:
+            self._redraw()
+
+    def _frame(self) -> tuple:
+        engine = self.engine
+        remaining = engine.remaining()
+        second = math.ceil(remaining) if remaining is not None else int(engine.interval_elapsed())
+        return (engine.index, engine.paused, engine.finished, second)
 
     def _react(self, events: list[Event]) -> None:
         """Sound for what happened: a bell when an interval starts, a tick on
@@ -186,20 +214,24 @@ class RunScreen(Screen[None]):
             self._shown[key] = value
             apply(value)
 
-    def _show_text(self, selector: str, text: str) -> None:
-        self._put(selector, text, lambda t: self.query_one(selector, Static).update(Content(t)))
+    def _widget(self, selector: str) -> Any:
+        widget = self._widgets.get(selector)
+        if widget is None:
+            widget = self._widgets[selector] = self.query_one(selector)
+        return widget
 
-    def _show_classes(self, key: str, selector: str, classes: str) -> None:
-        def apply(value: str) -> None:
-            widget = self.query_one(selector)
-            for name in self._shown.get(key + "-all", set()):
-                widget.remove_class(name)
-            widget.add_class(*value.split())
-            self._shown[key + "-all"] = set(value.split())
+    def _show_text(self, selector: str, text: str, layout: bool = True) -> None:
+        """Show `text` literally; `layout=False` where the widget's size is fixed."""
+        self._put(
+            selector, text, lambda t: self._widget(selector).update(Content(t), layout=layout)
+        )
 
-        self._put(key, classes, apply)
+    def _show_classes(self, selector: str, classes: str) -> None:
+        """Give the widget exactly `classes` (one style update, only on change)."""
+        self._put(selector + " classes", classes, lambda v: self._widget(selector).set_classes(v))
 
     def _redraw(self) -> None:
+        self._last_frame = self._frame()
         engine = self.engine
         interval = engine.interval
         finished = engine.finished
@@ -212,31 +244,35 @@ class RunScreen(Screen[None]):
             where = interval.block_title
             if interval.rounds > 1:
                 where += f" · round {interval.round} of {interval.rounds}"
-        self._show_text("#where", where)
+        self._show_text("#where", where, layout=False)
 
         # The kind banner (or PAUSED).
         if engine.paused:
             banner, kind_class = "PAUSED · press space to go on", "paused"
         else:
             banner, kind_class = _banner(interval), _KIND_CLASS[interval.kind]
-        self._show_text("#kind", banner)
-        self._show_classes("kind-class", "#kind", kind_class)
+        self._show_text("#kind", banner, layout=False)
+        self._show_classes("#kind", kind_class)
 
-        self._show_text("#name", _title(interval))
+        self._show_text("#name", _title(interval), layout=False)
         self._render_clock(interval)
         self._render_counters(interval)
 
         cue = interval.cue
         if interval.note and interval.kind in (Kind.GET_READY, Kind.WORK, Kind.HOLD):
             cue = f"{cue}  ·  {interval.note}" if cue else interval.note
-        self._show_text("#cue", cue)
-        self._show_text("#next", "" if finished else f"Next: {describe_next(engine.up_next())}")
+        self._show_text("#cue", cue, layout=False)
+        next_up = "" if finished else f"Next: {describe_next(engine.up_next())}"
+        self._show_text("#next", next_up, layout=False)
 
         progress = round(engine.progress() * PROGRESS_STEPS)
-        self._put("progress", progress, lambda v: self.query_one(ProgressBar).update(progress=v))
-        left = engine.session_remaining()
-        about = "about " if self.timeline.estimated else ""
-        self._show_text("#left", f"{about}{format_clock(left)} left" if not finished else "")
+        self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
+        # Whole minutes are enough for the session (and redraw the line once a
+        # minute, not every second); the big clock has the seconds.
+        left = "" if finished else _minutes_left(engine.session_remaining())
+        if left and self.timeline.estimated:
+            left = f"about {left}"
+        self._show_text("#left", left, layout=False)
 
     def _render_clock(self, interval: Interval) -> None:
         remaining = self.engine.remaining()
@@ -248,34 +284,31 @@ class RunScreen(Screen[None]):
         else:
             count = format_clock(remaining)
             note = ""
-        self._put("clock", count, lambda v: self.query_one("#clock", Digits).update(v))
-        self._show_text("#clock-note", note)
+        self._put("clock", count, lambda v: self._widget("#clock").update(v))
+        self._show_text("#clock-note", note, layout=False)
         last_three = remaining is not None and 0 < remaining <= 3 and not self.engine.paused
-        self._put("last-three", last_three, lambda v: self.set_class(v, "-last-three"))
+        self._put("last-three", last_three, lambda v: self._widget("#clock").set_class(v, "-last"))
 
     def _render_counters(self, interval: Interval) -> None:
         in_step = interval.step >= 0 and interval.kind is not Kind.DONE
         has_set = in_step and interval.sets > 0 and interval.set > 0
         self._put("set", str(interval.set) if has_set else "", self._set_digits)
-        self._show_text("#set-of", f"of {interval.sets}" if has_set else "")
-        self._put("set-box", has_set, lambda v: self._box("#set-box", v))
+        self._show_text("#set-of", f"of {interval.sets}" if has_set else "", layout=False)
+        self._show_classes("#set-box", "counter" if has_set else "counter -empty")
         has_rep = in_step and interval.rep > 0
         rep = str(interval.rep) if has_rep else ""
-        self._put("rep", rep, lambda v: self.query_one("#rep", Digits).update(v))
-        self._show_text("#rep-of", f"of {interval.reps}" if has_rep else "")
-        self._put("rep-box", has_rep, lambda v: self._box("#rep-box", v))
+        self._put("rep", rep, lambda v: self._widget("#rep").update(v))
+        self._show_text("#rep-of", f"of {interval.reps}" if has_rep else "", layout=False)
+        self._show_classes("#rep-box", "counter" if has_rep else "counter -empty")
         side = interval.side_label
         if interval.kind is Kind.SWITCH:
             side = (interval.side or "").upper()
-        self._put("side", side, lambda v: self.query_one("#side", BigWord).update(v))
-        self._put("side-box", bool(side), lambda v: self._box("#side-box", v))
-        self._show_classes("side-class", "#side-box", (interval.side or "none").lower())
-
-    def _box(self, selector: str, shown: bool) -> None:
-        self.query_one(selector).set_class(not shown, "-empty")
+        self._put("side", side, lambda v: self._widget("#side").update(v))
+        side_classes = f"counter {interval.side or 'none'}" + ("" if side else " -empty")
+        self._show_classes("#side-box", side_classes)
 
     def _set_digits(self, value: str) -> None:
-        self.query_one("#set", Digits).update(value)
+        self._widget("#set").update(value)
 
     def _show_summary(self, finished: bool) -> None:
         self.query_one("#main").display = not finished
@@ -376,6 +409,12 @@ class RunScreen(Screen[None]):
 
 
 _UNSET = object()
+
+
+def _minutes_left(seconds: float) -> str:
+    if seconds < 60:
+        return "under 1 min left"
+    return f"{math.ceil(seconds / 60)} min left"
 
 
 def _banner(interval: Interval) -> str:
