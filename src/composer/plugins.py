@@ -219,9 +219,9 @@ class Catalog:
         self.manager = manager or _new_manager()
         self.plugins: list[PluginInfo] = []
         self.exercises: dict[str, Exercise] = {}
-        self._search_text: dict[str, str] = {}
         self._templates: dict[str, Template] | None = None
         self._harder: dict[str, list[str]] | None = None
+        self._sorted: list[tuple[Exercise, str]] | None = None
 
     # -- loading -----------------------------------------------------------
 
@@ -304,6 +304,7 @@ class Catalog:
             self.exercises[exercise.full_id] = exercise
         info.exercises = len(added)
         self._harder = None
+        self._sorted = None
 
     # -- lookups -----------------------------------------------------------
 
@@ -324,23 +325,19 @@ class Catalog:
         return [info for info in self.plugins if not info.ok and not info.disabled]
 
     def sorted_exercises(self) -> list[Exercise]:
-        return sorted(
-            self.exercises.values(), key=lambda e: (e.phase.order, e.level, e.name.lower())
-        )
+        return [exercise for exercise, _text in self._index()]
 
-    def search(self, query: str = "", phase: Phase | str | None = None) -> list[Exercise]:
-        """Exercises whose name, id, muscles, equipment, plugin or summary
-        contain every word of `query`, in protocol order."""
-        words = query.lower().split()
-        phase = Phase(phase) if phase else None
-        out = []
-        for exercise in self.sorted_exercises():
-            if phase is not None and exercise.phase is not phase:
-                continue
-            if words:
-                text = self._search_text.get(exercise.full_id)
-                if text is None:
-                    text = self._search_text[exercise.full_id] = " ".join(
+    def _index(self) -> list[tuple[Exercise, str]]:
+        """Every exercise in protocol order with the lower-case text a search
+        looks in. Built once: the composer searches on every keystroke."""
+        if self._sorted is None or len(self._sorted) != len(self.exercises):
+            ordered = sorted(
+                self.exercises.values(), key=lambda e: (e.phase.order, e.level, e.name.lower())
+            )
+            self._sorted = [
+                (
+                    exercise,
+                    " ".join(
                         [
                             exercise.full_id,
                             exercise.name,
@@ -349,11 +346,26 @@ class Catalog:
                             *exercise.equipment,
                             exercise.phase.value,
                         ]
-                    ).lower()
-                if not all(word in text for word in words):
-                    continue
-            out.append(exercise)
-        return out
+                    ).lower(),
+                )
+                for exercise in ordered
+            ]
+        return self._sorted
+
+    def search(self, query: str = "", phase: Phase | str | None = None) -> list[Exercise]:
+        """Exercises whose name, id, muscles, equipment, plugin or summary
+        contain every word of `query`, in protocol order."""
+        words = query.lower().split()
+        phase = Phase(phase) if phase else None
+        index = self._index()
+        if phase is not None:
+            index = [(e, text) for e, text in index if e.phase is phase]
+        if not words:
+            return [exercise for exercise, _text in index]
+        if len(words) == 1:
+            word = words[0]
+            return [exercise for exercise, text in index if word in text]
+        return [exercise for exercise, text in index if all(word in text for word in words)]
 
     def easier(self, exercise: Exercise) -> Exercise | None:
         full_id = exercise.progresses_full_id

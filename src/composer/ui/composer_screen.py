@@ -21,21 +21,26 @@ from ..plugins import slugify
 from ..sessionfile import dumps_session, missing_exercises, save_session
 from . import edits
 from .detail import Detail, describe_block, describe_exercise, describe_step
-from .dialogs import Confirm, UnsavedChanges
 from .edits import Position
-from .files import OpenDialog, SaveAsDialog, TemplatePicker
-from .forms import BlockChanges, BlockForm, MetadataForm, SessionDetails
-from .help_screen import HelpScreen
 from .library import Library, LibraryList
-from .plugins_screen import PluginsScreen
 from .session_editor import SessionEditor, StepList
-from .step_form import StepForm
+
+START_HINT = Content.from_markup(
+    "[b]Build a session[/b]\n\n"
+    "Type in the filter to find exercises by name, muscle, equipment or plugin.\n"
+    "Press [b]↓[/b] to browse them; their details show here.\n"
+    "Press [b]Enter[/b] (or double-click) to add one to the session.\n"
+    "Press [b]Tab[/b] to go to the session: [b]Enter[/b] edits a step's dose.\n\n"
+    "[b]Ctrl+T[/b] starts from a template, [b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, "
+    "[b]F1[/b] shows every key."
+)
 
 
 class ComposerScreen(Screen):
     """Build, edit, save and run a session."""
 
     CSS_PATH = "composer_screen.tcss"
+    AUTO_FOCUS = "#filter"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="composer.save"),
         Binding("ctrl+o", "open", "Open", id="composer.open"),
@@ -90,10 +95,7 @@ class ComposerScreen(Screen):
     def on_mount(self) -> None:
         self.mark_saved()
         self.refresh_session()
-        self.query_one("#filter", Input).focus()
-        exercise = self.query_one(Library).highlighted
-        if exercise is not None:
-            self.show_exercise(exercise)
+        self.query_one(Detail).show(START_HINT, "Getting started")
 
     @property
     def editor(self) -> SessionEditor:
@@ -163,11 +165,14 @@ class ComposerScreen(Screen):
 
     @on(SessionEditor.Chosen)
     def _edit_row(self, event: SessionEditor.Chosen) -> None:
+        from .forms import BlockForm
+        from .step_form import StepForm
+
         position = event.position
         block = self.session.blocks[position.block]
         if position.is_block:
 
-            def apply_block(changes: BlockChanges | None) -> None:
+            def apply_block(changes) -> None:
                 if changes is not None:
                     block.title, block.rounds = changes.title, changes.rounds
                     block.rest_s = changes.rest_s
@@ -192,6 +197,8 @@ class ComposerScreen(Screen):
         return position
 
     def action_remove(self) -> None:
+        from .dialogs import Confirm
+
         position = self._position()
         if position is None:
             return
@@ -270,6 +277,7 @@ class ComposerScreen(Screen):
         if not self.dirty:
             then()
             return
+        from .dialogs import UnsavedChanges
 
         def answered(choice: str | None) -> None:
             if choice == "save":
@@ -289,6 +297,8 @@ class ComposerScreen(Screen):
         self.confirm_discard("start a new session", lambda: self.load(Session(), None))
 
     def action_new_from_template(self) -> None:
+        from .files import TemplatePicker
+
         def chosen(result) -> None:
             if result is not None:
                 name, session = result
@@ -301,6 +311,8 @@ class ComposerScreen(Screen):
         )
 
     def action_open(self) -> None:
+        from .files import OpenDialog
+
         def opened(result) -> None:
             if result is None:
                 return
@@ -344,6 +356,8 @@ class ComposerScreen(Screen):
             then()
 
     def action_save_as(self, then: Callable[[], object] | None = None) -> None:
+        from .files import SaveAsDialog
+
         if self.app.path is not None:
             suggestion = str(self.app.path)
         else:
@@ -357,7 +371,9 @@ class ComposerScreen(Screen):
         self.app.push_screen(SaveAsDialog(suggestion), chosen)
 
     def action_details(self) -> None:
-        def apply(details: SessionDetails | None) -> None:
+        from .forms import MetadataForm
+
+        def apply(details) -> None:
             if details is not None:
                 session = self.session
                 session.title, session.description = details.title, details.description
@@ -378,7 +394,11 @@ class ComposerScreen(Screen):
         self.app.push_screen(RunScreen(self.session, self.catalog, sound=self.app.config.sound))
 
     def action_plugins(self) -> None:
+        from .plugins_screen import PluginsScreen
+
         self.app.push_screen(PluginsScreen(self.catalog))
 
     def action_help(self) -> None:
+        from .help_screen import HelpScreen
+
         self.app.push_screen(HelpScreen())

@@ -18,7 +18,7 @@ from ..model import Exercise, Phase
 from ..plugins import Catalog
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
-MAX_ROWS = 250
+MAX_ROWS = 200
 
 
 class ClickToHighlight(OptionList):
