@@ -155,7 +155,7 @@ class RunScreen(Screen[None]):
                     yield Static(id="rep-of", classes="counter-of", markup=False)
             yield Static(id="cue", markup=False)
             yield Static(id="next", markup=False)
-        with Vertical(id="summary"):
+        with Vertical(id="summary"), Vertical(id="summary-box"):
             yield Static("Session complete", id="summary-title")
             yield Static(id="summary-text", markup=False)
             yield Static("Press Enter or q to close.", id="summary-hint")
@@ -360,7 +360,7 @@ class RunScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.engine.finished and action not in ("quit", "done", "back"):
-            return None  # shown greyed out: nothing to time any more
+            return False  # hidden: nothing left to time
         return True
 
     def _command(self, events: list[Event]) -> None:
