@@ -131,39 +131,45 @@ class RunScreen(Screen[None]):
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="top"):
-            yield Static(id="where", markup=False)
-            yield Static(id="session-title", markup=False)
-        with Vertical(id="main"):
-            yield Static(id="kind", markup=False)
-            yield Static(id="name", markup=False)
-            with Center(id="clock-row"):
-                yield Digits(id="clock")
-            yield Static(id="clock-note", markup=False)
-            with Horizontal(id="counters"):
-                with Vertical(id="set-box", classes="counter"):
-                    yield Static("SET", classes="counter-title")
-                    yield Digits(id="set")
-                    yield Static(id="set-of", classes="counter-of", markup=False)
-                with Vertical(id="side-box", classes="counter"):
-                    yield Static("SIDE", classes="counter-title")
-                    with Center():
-                        yield BigWord(id="side")
-                with Vertical(id="rep-box", classes="counter"):
-                    yield Static("REP", classes="counter-title")
-                    yield Digits(id="rep")
-                    yield Static(id="rep-of", classes="counter-of", markup=False)
-            yield Static(id="cue", markup=False)
-            yield Static(id="next", markup=False)
-        with Vertical(id="summary"), Vertical(id="summary-box"):
-            yield Static("Session complete", id="summary-title")
-            yield Static(id="summary-text", markup=False)
-            yield Static("Press Enter or q to close.", id="summary-hint")
-        with Horizontal(id="progress-row"):
-            yield SessionProgress(
-                total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
-            )
-            yield Static(id="left", markup=False)
+        # Few siblings along the path to the big clock: Textual redraws every
+        # sibling of each container the changed region lies in, so this
+        # nesting keeps the once-a-second redraw small.
+        with Vertical(id="body"):
+            with Horizontal(id="top"):
+                yield Static(id="where", markup=False)
+                yield Static(id="session-title", markup=False)
+            with Vertical(id="main"):
+                with Vertical(id="head"):
+                    yield Static(id="kind", markup=False)
+                    yield Static(id="name", markup=False)
+                with Center(id="clock-row"):
+                    yield Digits(id="clock")
+                with Vertical(id="detail"):
+                    yield Static(id="clock-note", markup=False)
+                    with Horizontal(id="counters"):
+                        with Vertical(id="set-box", classes="counter"):
+                            yield Static("SET", classes="counter-title")
+                            yield Digits(id="set")
+                            yield Static(id="set-of", classes="counter-of", markup=False)
+                        with Vertical(id="side-box", classes="counter"):
+                            yield Static("SIDE", classes="counter-title")
+                            with Center():
+                                yield BigWord(id="side")
+                        with Vertical(id="rep-box", classes="counter"):
+                            yield Static("REP", classes="counter-title")
+                            yield Digits(id="rep")
+                            yield Static(id="rep-of", classes="counter-of", markup=False)
+                    yield Static(id="cue", markup=False)
+                    yield Static(id="next", markup=False)
+            with Vertical(id="summary"), Vertical(id="summary-box"):
+                yield Static("Session complete", id="summary-title")
+                yield Static(id="summary-text", markup=False)
+                yield Static("Press Enter or q to close.", id="summary-hint")
+            with Horizontal(id="progress-row"):
+                yield SessionProgress(
+                    total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
+                )
+                yield Static(id="left", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
