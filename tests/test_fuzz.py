@@ -3,6 +3,8 @@ however mangled, makes the reader raise anything but SessionError."""
 
 from __future__ import annotations
 
+import os
+
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +14,11 @@ from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.sessionfile import STEP_KEYS, TOP_KEYS, dumps_session, parse_session
 
 from .conftest import DATA
+
+# The suite fuzzes a fixed set of documents, so that a run is repeatable;
+# GLUTE_FUZZ_RANDOM=1 and GLUTE_FUZZ_EXAMPLES=N explore further.
+RANDOM = os.environ.get("GLUTE_FUZZ_RANDOM") == "1"
+EXAMPLES = int(os.environ.get("GLUTE_FUZZ_EXAMPLES", "1200"))
 
 SAFE_TEXT = st.text(
     alphabet=st.characters(
@@ -74,7 +81,12 @@ sessions = st.builds(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES // 4,
+    derandomize=not RANDOM,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(sessions)
 def test_save_then_load_is_the_identity(session):
     text = dumps_session(session)
@@ -126,7 +138,12 @@ def documents(draw) -> dict:
     return doc
 
 
-@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=not RANDOM,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(documents())
 def test_generated_documents_fail_only_with_session_errors(doc):
     try:
@@ -141,7 +158,12 @@ SEED_TEXTS = [
 ]
 
 
-@settings(max_examples=1200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES,
+    derandomize=not RANDOM,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     st.sampled_from(SEED_TEXTS),
     st.lists(

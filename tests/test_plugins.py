@@ -185,3 +185,8 @@ def test_exercise_accepts_plain_strings_and_checks_doses():
         Dose(reps=3, duration_s=30)
     with pytest.raises(ValueError, match="phase must be one of"):
         Exercise(id="x", name="X", phase="nap")
+
+
+def test_ids_with_a_trailing_newline_are_refused():
+    with pytest.raises(ValueError, match="must be a slug"):
+        Exercise(id="fire-hydrant\n", name="X", phase="activate")

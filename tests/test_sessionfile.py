@@ -159,3 +159,10 @@ def test_paths_in_messages_use_the_given_name(tmp_path):
     with pytest.raises(SessionError) as raised:
         load_session(path)
     assert str(raised.value).startswith(f"{path}: line 2, sets: unknown key 'sets'")
+
+
+def test_keys_with_line_breaks_are_quoted_in_messages():
+    with pytest.raises(SessionError) as raised:
+        parse_session('"0\\n" = 1\n', "odd.toml")
+    (line,) = str(raised.value).splitlines()
+    assert line.startswith('odd.toml: "0\\n": unknown key')

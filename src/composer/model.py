@@ -32,7 +32,7 @@ SCHEMA_VERSION = 1
 # Seconds we assume a self-paced rep takes when estimating a session's length.
 SELF_PACED_REP_ESTIMATE_S = 3.0
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")
 
 
 class Phase(StrEnum):

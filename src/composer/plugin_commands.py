@@ -11,7 +11,7 @@ from importlib import metadata
 from .errors import UsageError
 
 PROTECTED = {"glute-composer", "pip", "pluggy", "textual"}
-_PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -28,7 +28,7 @@ from .model import Exercise, Phase
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
 FIRST_PARTY_DISTRIBUTION = "glute-composer"
-_NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+_NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
 
 
 @dataclass

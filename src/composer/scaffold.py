@@ -18,7 +18,7 @@ from .errors import UsageError
 
 __all__ = ["check_name", "module_name", "plugin_files", "write_plugin_project"]
 
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
 _MAX_NAME = 40
 DISTRIBUTION_PREFIX = "glute-composer-"
 

@@ -73,7 +73,7 @@ DEFAULT_KEYS = ("rest_s", "switch_s", "transition_s", "relax_s")
 BLOCK_KEYS = ("title", "rounds", "rest_s", "steps")
 STEP_KEYS = ("exercise", "name", *DOSE_FIELDS, "note")
 
-_EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$")
+_EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}/[a-z0-9][a-z0-9-]{0,63}\Z")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -179,7 +179,7 @@ def _type_name(value: Any) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]{1,40}\Z")
 
 
 def _where(path: tuple[Any, ...]) -> str:
