@@ -29,5 +29,7 @@ def report(name: str, value: float, baseline: float, target: float, unit: str = 
 
 def report_absolute(name: str, seconds: float, limit: float) -> bool:
     ok = seconds <= limit
-    print(f"{name:<40} {seconds * 1000:9.1f} ms  (target < {limit * 1000:.0f} ms)  {'ok' if ok else 'SLOW'}")
+    print(
+        f"{name:<40} {seconds * 1000:9.1f} ms  (target < {limit * 1000:.0f} ms)  {'ok' if ok else 'SLOW'}"
+    )
     return ok

@@ -18,7 +18,7 @@ from _common import report_absolute
 
 from composer.plugins import load_catalog
 
-TEMPLATE = '''
+TEMPLATE = """
 from composer import Dose, Exercise, hookimpl
 
 @hookimpl
@@ -30,7 +30,7 @@ def composer_exercises():
                  dose=Dose(sets=2, reps=12, hold_s=2, sides="each"), level=1 + n % 5)
         for n in range({count})
     ]
-'''
+"""
 
 
 def write_plugins(folder: Path, plugins: int, exercises: int) -> list[str]:
