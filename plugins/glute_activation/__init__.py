@@ -249,8 +249,7 @@ EXERCISES = [
         phase="activate",
         summary=(
             "Lying on one side, lift the straight top leg up and slightly back, heel "
-            "leading. In one study it drew, on average, about twice the clamshell's "
-            "gluteus medius activity."
+            "leading. Among the strongest simple drills for the gluteus medius."
         ),
         instructions=(
             "1. Lie on one side with the bottom knee bent for balance and the top leg straight.",
