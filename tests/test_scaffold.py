@@ -148,6 +148,23 @@ def test_generated_project_is_ruff_clean(tmp_path):
         assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_generated_plugin_passes_mypy_strict(tmp_path):
+    api = pytest.importorskip("mypy.api", reason="mypy is not installed")
+    project = write_plugin_project("hip-yoga", tmp_path / "p")
+    source = project / "src" / "glute_composer_hip_yoga"
+    out, err, status = api.run(
+        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "c"), str(source)]
+    )
+    assert status == 0, out + err
+
+
+def test_generated_plugin_passes_composer_testing_checks(tmp_path):
+    from composer.testing import check_plugin
+
+    project = write_plugin_project("hip-yoga", tmp_path / "p")
+    assert check_plugin(_import_generated(project, "hip-yoga"), "hip-yoga") == []
+
+
 def test_plugin_files_differ_only_by_name():
     one, two = plugin_files("one"), plugin_files("two")
     assert [p.replace("one", "X") for p in one] == [p.replace("two", "X") for p in two]

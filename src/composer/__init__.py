@@ -13,7 +13,21 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Dose", "Evidence", "Exercise", "Phase", "Sides", "__version__", "hookimpl"]
+#: The version of the plugin API (hooks, `Exercise`, `Dose`, `composer.testing`):
+#: the minor number grows when something is added, the major when something
+#: is removed after its deprecation period. See docs/plugins.md, "Stability".
+API_VERSION = (1, 0)
+
+__all__ = [
+    "API_VERSION",
+    "Dose",
+    "Evidence",
+    "Exercise",
+    "Phase",
+    "Sides",
+    "__version__",
+    "hookimpl",
+]
 
 _LAZY = {
     "Dose": "model",
