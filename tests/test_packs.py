@@ -641,3 +641,25 @@ def test_packs_import_only_the_public_api(path):
                 assert node.module == "composer", f"{path}: from {node.module} (not public API)"
             else:
                 assert top in sys.stdlib_module_names, f"{path}: from {node.module}"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "glute_rolling",
+        "glute_mobility",
+        "glute_stretch",
+        "glute_activation",
+        "glute_stability",
+        "glute_integration",
+        "glute_cooldown",
+    ],
+)
+def test_each_pack_passes_the_plugin_checks_authors_use(module):
+    """The first-party packs pass the same `composer.testing` checks a
+    community plugin's tests run."""
+    from importlib import import_module
+
+    from composer.testing import check_plugin
+
+    assert check_plugin(import_module(module), module.removeprefix("glute_")) == []

@@ -191,5 +191,5 @@ EXERCISES = [
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

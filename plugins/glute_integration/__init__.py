@@ -163,5 +163,5 @@ EXERCISES = [
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

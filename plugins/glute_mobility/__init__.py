@@ -286,5 +286,5 @@ EXERCISES = [
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

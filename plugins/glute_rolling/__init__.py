@@ -272,5 +272,5 @@ EXERCISES = [
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

@@ -388,5 +388,5 @@ EXERCISES = [
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

@@ -38,11 +38,12 @@ def plugin_catalog(plugin: object, namespace: str, *, first_party: bool = True) 
     load too, so that progressions into them resolve. The user's plugins
     folder and other installed plugins are never loaded.
     """
-    catalog = (
-        load_catalog(entry_points=True, plugins_dir=_NO_FOLDER, only="")
-        if first_party
-        else Catalog()
-    )
+    if first_party:
+        # A first-party pack under test is loaded once, from `plugin`.
+        catalog = load_catalog(plugins_dir=_NO_FOLDER, only="", disabled={namespace})
+        catalog.plugins = [info for info in catalog.plugins if info.name != namespace]
+    else:
+        catalog = Catalog()
     # A plugin installed in the same environment is found through its entry
     # point already when `only` names it; here it is registered directly.
     catalog.register_module(namespace, plugin)
