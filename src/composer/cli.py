@@ -203,17 +203,26 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
-    from .sessionfile import load_session, missing_exercises, missing_requirements
+    from .sessionfile import load_session
     from .show import render_plan
 
     catalog = _catalog()
     session = load_session(path)
-    for warning in missing_requirements(session, str(path)):
-        print(warning, file=sys.stderr)
-    for warning in missing_exercises(session, catalog.get, str(path)):
-        print(warning, file=sys.stderr)
+    session.settle_names(catalog.get)
+    _warn_missing(session, catalog, path)
     print(render_plan(session, catalog))
     return EXIT_OK
+
+
+def _warn_missing(session, catalog, path: Path) -> None:
+    """One line naming the plugin distributions the file requires and this
+    machine lacks, with the command that installs them; without such a line,
+    one warning per step whose exercise no plugin provides."""
+    from .sessionfile import missing_exercises, missing_requirements
+
+    requirements = missing_requirements(session, str(path))
+    for warning in requirements or missing_exercises(session, catalog.get, str(path)):
+        print(warning, file=sys.stderr)
 
 
 def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
@@ -312,10 +321,11 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
             raise UsageError(f"no template named {template_name!r}{hint}")
         session = parse_session(template.text(), template.filename)
         session.leading_comments = []
+        session.settle_names(catalog.get)
     else:
         session = Session(title=path.stem.replace("-", " ").replace("_", " ").capitalize())
     if path.parent and not path.parent.exists():
         raise UsageError(f"{path.parent} does not exist")
-    save_session(session, path, catalog.names())
+    save_session(session, path, catalog)
     print(f"Wrote {path}. Next: 'glute edit {path}' or 'glute run {path}'.")
     return EXIT_OK
