@@ -186,11 +186,15 @@ EXERCISES = [
     ),
 ]
 
+# A template is a session file people share, so it is self-contained like
+# every saved session: each step spells out its whole dose and its name, and
+# requires names this distribution. It runs the same without the plugin.
 TEMPLATE = """
 schema_version = 1
 title = "@TITLE@ starter"
 description = "Two easy rounds of standing hip hikes. About 5 minutes."
 tags = ["@NAME@", "stability"]
+requires = ["@DIST@>=0.1.0"]
 
 [[blocks]]
 title = "Hip hikes"
@@ -201,6 +205,12 @@ rest_s = 30
 exercise = "@NAME@/standing-hip-hike"
 name = "Standing hip hike"
 sets = 1
+reps = 10
+hold_s = 2
+relax_s = 1
+sides = "each"
+rest_s = 30
+switch_s = 5
 """
 
 
@@ -227,6 +237,7 @@ entry point.
 import pytest
 from composer.plugins import load_catalog
 from composer.sessionfile import missing_exercises, parse_session
+from composer.timeline import compile_timeline
 
 import @MODULE@
 
@@ -270,6 +281,20 @@ def test_templates_are_valid(catalog):
         session = parse_session(template.text(), template.filename)  # raises if invalid
         assert session.steps(), f"template {template.name} has no steps"
         assert missing_exercises(session, catalog.get, template.filename) == []
+
+
+def test_templates_run_the_same_without_the_plugin(catalog):
+    # Shared files are self-contained: each step spells out its whole dose,
+    # so whoever opens one without this plugin still gets the same session.
+    for template in catalog.templates().values():
+        if template.plugin != NAME:
+            continue
+        session = parse_session(template.text(), template.filename)
+        with_plugin = compile_timeline(session, catalog.get).intervals
+        without = compile_timeline(session).intervals
+        assert [(i.kind, i.duration, i.name) for i in without] == [
+            (i.kind, i.duration, i.name) for i in with_plugin
+        ], f"template {template.name}: give every step its whole dose and name"
 '''
 
 _README = """
