@@ -139,7 +139,7 @@ def install_for(
     shown = visible(path)
     session = load_session(path)  # a SessionError is reported by the caller
     unmet = unmet_requirements(session.requires)
-    direct = [item for item in unmet if _is_direct_reference(item.requirement)]
+    direct = [item for item in unmet if item.direct]
     unmet = [item for item in unmet if item not in direct]
     for item in direct:
         print(
@@ -190,15 +190,6 @@ def _check_again(path: Path) -> int:
     return status
 
 
-def _is_direct_reference(requirement: str) -> bool:
-    from packaging.requirements import InvalidRequirement, Requirement
-
-    try:
-        return Requirement(requirement).url is not None
-    except InvalidRequirement:
-        return True
-
-
 def _ask(question: str) -> bool:
     """A y/N question on the terminal; without one, refuse (exit 2) and say
     how to answer yes in advance."""
@@ -213,3 +204,18 @@ def _ask(question: str) -> bool:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def pip_install_captured(requirements: list[str]) -> tuple[bool, str]:
+    """Install `requirements` with pip in this interpreter, its output kept
+    off the screen (for the composer). Returns whether it worked and the
+    last lines pip wrote."""
+    command = [sys.executable, "-m", "pip", "install", *requirements]
+    try:
+        result = subprocess.run(
+            command, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False
+        )
+    except OSError as error:
+        return False, f"cannot run pip: {error.strerror or error}"
+    lines = [line for line in (result.stderr or result.stdout or "").splitlines() if line.strip()]
+    return result.returncode == 0, "\n".join(lines[-5:])

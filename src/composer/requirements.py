@@ -132,6 +132,13 @@ class Unmet:
     name: str
     installed: str | None  # the version installed, None when not installed
 
+    @property
+    def direct(self) -> bool:
+        """True for a requirement that points at a URL (``name @ https://…``):
+        never installed on the word of a shared file."""
+        requirement = _parse(self.requirement)
+        return requirement is None or requirement.url is not None
+
     def describe(self) -> str:
         shown = visible(self.requirement)
         if self.installed is None:
