@@ -63,6 +63,10 @@ class HandoutStep:
     evidence: list[str] = field(default_factory=list)
     equipment: list[str] = field(default_factory=list)
     missing: bool = False
+    # Whether the dose alone says how long the step takes (one timed bout).
+    timed_once: bool = False
+    # Whether the block repeats: the time is then that of one round.
+    per_round: bool = False
 
 
 @dataclass
@@ -130,9 +134,7 @@ def build_handout(session: Session, lookup: Callable[[str], Exercise | None]) ->
     """Gather what the handout says: the session with each step's resolved
     dose and its exercise's instructions, cues, cautions and evidence."""
     timeline = compile_timeline(session, lookup)
-    total = format_seconds(timeline.total)
-    if timeline.estimated:
-        total = f"about {total}"
+    total = _minutes(timeline.total)
     blocks = []
     equipment: list[str] = []
     index = 0
@@ -152,6 +154,8 @@ def build_handout(session: Session, lookup: Callable[[str], Exercise | None]) ->
                 seconds=timeline.step_total(index) / max(1, block.rounds),
                 note=_many(step.note or ""),
                 missing=exercise is None,
+                timed_once=dose.reps is None and dose.sets == 1 and dose.sides is not Sides.EACH,
+                per_round=block.rounds > 1,
             )
             if exercise is not None:
                 item.summary = _many(exercise.summary)
@@ -162,9 +166,7 @@ def build_handout(session: Session, lookup: Callable[[str], Exercise | None]) ->
                 item.cautions = [_many(c) for c in exercise.cautions if c.strip()]
                 item.evidence = [_many(e.describe()) for e in exercise.evidence]
                 item.equipment = [_one(e) for e in exercise.equipment if e.strip()]
-                for thing in item.equipment:
-                    if thing.lower() not in (e.lower() for e in equipment):
-                        equipment.append(thing)
+                equipment += item.equipment
             out.steps.append(item)
             index += 1
         blocks.append(out)
@@ -173,9 +175,28 @@ def build_handout(session: Session, lookup: Callable[[str], Exercise | None]) ->
         author=_one(session.author),
         description=_many(session.description),
         total=total,
-        equipment=equipment,
+        equipment=_needed(equipment),
         blocks=blocks,
     )
+
+
+_OPTIONAL = re.compile(r"\s*\(optional\)\s*$", re.IGNORECASE)
+
+
+def _needed(things: list[str]) -> list[str]:
+    """Equipment once each, in order of first use; "band (optional)" is
+    left out when another step needs the band anyway."""
+    required = {_OPTIONAL.sub("", t).lower() for t in things if not _OPTIONAL.search(t)}
+    out: list[str] = []
+    seen: set[str] = set()
+    for thing in things:
+        key = _OPTIONAL.sub("", thing).lower()
+        if key in required and _OPTIONAL.search(thing):
+            continue
+        if thing.lower() not in seen:
+            seen.add(thing.lower())
+            out.append(thing)
+    return out
 
 
 def _minutes(seconds: float) -> str:
@@ -233,14 +254,15 @@ footer {
   font-size: .9rem;
 }
 footer .made { color: #666; }
-@page { size: A4; margin: 16mm 15mm; }
+@page { size: A4; margin: 14mm 14mm; }
 @media print {
   html, body { background: #fff; color: #000; }
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; line-height: 1.35; }
   h1 { font-size: 20pt; }
-  h2 { font-size: 14pt; break-after: avoid; page-break-after: avoid; }
+  h2 { font-size: 14pt; margin-top: 14pt; break-after: avoid; page-break-after: avoid; }
   h3 { font-size: 12pt; }
-  .step { border-color: #888; }
+  .step { border-color: #888; padding: 6pt 9pt; margin-bottom: 8pt; }
+  .step p { margin: 2pt 0; }
   .facts, h2 .rounds, .dose .time, .evidence, .missing, footer .made { color: #000; }
 }
 """
@@ -313,12 +335,23 @@ def _facts(handout: Handout) -> list[str]:
     return facts
 
 
+def _time(step: HandoutStep) -> str:
+    """How long the step takes in all, unless its dose already says."""
+    if step.timed_once:
+        return ""
+    return f"{_minutes(step.seconds)} {'a round' if step.per_round else 'in all'}"
+
+
+def _html_time(step: HandoutStep) -> str:
+    time = _time(step)
+    return f' <span class="time">({_e(time)})</span>' if time else ""
+
+
 def _html_step(step: HandoutStep) -> list[str]:
     out = [
         '<article class="step">',
         f'<h3><span class="number">{step.number}</span>{_e(step.name)}</h3>',
-        f'<p class="dose">{_e(step.dose)} '
-        f'<span class="time">({_e(_minutes(step.seconds))})</span></p>',
+        f'<p class="dose">{_e(step.dose)}{_html_time(step)}</p>',
     ]
     if step.summary:
         out.append(f'<p class="summary">{_e(step.summary)}</p>')
@@ -398,7 +431,7 @@ def _md_step(step: HandoutStep) -> list[str]:
         "",
         f"### {step.number}. {_md(step.name)}",
         "",
-        f"**{_md(step.dose)}** ({_md(_minutes(step.seconds))})",
+        f"**{_md(step.dose)}**" + (f" ({_md(_time(step))})" if _time(step) else ""),
     ]
     if step.summary:
         out += ["", f"*{_md(step.summary)}*"]
