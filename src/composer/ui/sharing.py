@@ -56,7 +56,9 @@ class InstallPlugins(ModalScreen[bool]):
             if self.installable:
                 command = install_command(self.installable)
                 yield Static(
-                    Content(f"Install now runs pip in this Python, as: {visible(command)}"),
+                    Content(
+                        f"Install now runs pip in this Python, the same as: {visible(command)}"
+                    ),
                     classes="hint",
                 )
             with Horizontal(classes="dialog-buttons"):
