@@ -177,7 +177,7 @@ def test_dose_in_words(dose, words):
 
 # -- escaping ------------------------------------------------------------------------
 
-HOSTILE = "<script>alert(1)</script> & \"quotes\" 'too'"
+HOSTILE = "<script>alert(1)</script> & \"quotes\" 'too' ##"
 MD_HOSTILE = [
     "# not a heading",
     "*not emphasis* and _not either_",
@@ -247,7 +247,9 @@ def test_html_shows_every_text_as_text():
     assert "script" not in parsed.tags
     assert "b" not in parsed.tags
     assert parsed.title == HOSTILE
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27;" in page
+    assert (
+        "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#x27;too&#x27; ##" in page
+    )
     # Control and bidi characters are shown as escapes, never written raw.
     assert "\x1b" not in page and "\u202e" not in page
     assert "\\x1b[31mred\\u202eevil" in page

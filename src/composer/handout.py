@@ -380,10 +380,11 @@ def _html_step(step: HandoutStep) -> list[str]:
 # -- Markdown -------------------------------------------------------------------
 
 # Characters that start or end inline structure anywhere in a line:
-# emphasis, code, links, HTML and entities, tables, strikethrough.
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-# What makes a line a heading, quote, list item, rule or setext underline.
-_LINE_START = re.compile(r"^([#>+=-])")
+# emphasis, code, links, HTML and entities, tables, strikethrough, and the
+# closing hashes a heading would drop.
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
+# What makes a line a quote, list item, rule or setext underline.
+_LINE_START = re.compile(r"^([>+=-])")
 _ORDERED = re.compile(r"^(\d{1,9})([.)])")
 
 
