@@ -92,11 +92,25 @@ title = "Hydrant starter"
 title = "Go"
 [[blocks.steps]]
 exercise = "hydrants/fire-hydrant"
+name = "Fire hydrant"
+sets = 2
+reps = 12
+hold_s = 2
+relax_s = 2
+sides = "each"
+rest_s = 30
+switch_s = 5
 """
 
 
 def _hydrant(**changes):
-    values = dict(id="fire-hydrant", name="Fire hydrant", phase="activate", level=2)
+    values = dict(
+        id="fire-hydrant",
+        name="Fire hydrant",
+        phase="activate",
+        level=2,
+        dose=Dose(sets=2, reps=12, hold_s=2, sides="each"),
+    )
     values.update(changes)
     return Exercise(**values)
 
@@ -121,6 +135,21 @@ def test_check_plugin_reports_what_glute_would():
     assert "hydrants/fire-hydrant: progresses from 'hydrants/nowhere'" in text
     assert "hydrants/harder: level 1 is not above the level 2 of hydrants/fire-hydrant" in text
     assert "no-such-thing" in text
+
+
+def test_check_plugin_reports_a_template_that_leans_on_the_plugin():
+    hydrant = _hydrant(dose=Dose(sets=2, reps=12, hold_s=2, sides="each"))
+    leaning = "\n".join(
+        line
+        for line in TEMPLATE.splitlines()
+        if "=" not in line or "exercise" in line or "title" in line or "schema" in line
+    )
+    assert check_plugin(_plugin([hydrant], [TEMPLATE]), "hydrants") == []
+    problems = check_plugin(_plugin([hydrant], [leaning]), "hydrants")
+    assert problems == [
+        "<template hydrant-starter>: does not run the same without its plugins: "
+        "give every step its whole dose and its name"
+    ]
 
 
 def test_check_plugin_reports_a_hook_that_raises():

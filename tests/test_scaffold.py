@@ -19,7 +19,8 @@ from composer import Exercise, plugin_commands
 from composer.cli import main
 from composer.plugins import Catalog
 from composer.scaffold import module_name, plugin_files, write_plugin_project
-from composer.sessionfile import missing_exercises, parse_session
+from composer.sessionfile import dumps_session, missing_exercises, parse_session
+from composer.timeline import compile_timeline
 
 from .conftest import ROOT, glute_command
 
@@ -120,7 +121,9 @@ def test_generated_plugin_loads_in_the_plugin_manager(tmp_path):
     assert "from composer import Dose, Exercise, hookimpl" in source
 
     catalog = Catalog()
-    info = catalog.register_module("hip-yoga", module)
+    info = catalog.register_module(
+        "hip-yoga", module, distribution="glute-composer-hip-yoga", version="0.1.0"
+    )
     assert info.ok and info.warnings == [], info.status
     assert info.exercises == 1
     exercise = catalog.get("hip-yoga/standing-hip-hike")
@@ -133,6 +136,16 @@ def test_generated_plugin_loads_in_the_plugin_manager(tmp_path):
     session = parse_session(template.text(), template.filename)
     assert [step.exercise for step in session.steps()] == ["hip-yoga/standing-hip-hike"]
     assert missing_exercises(session, catalog.get, template.filename) == []
+
+    # The template is self-contained: it runs the same without the plugin,
+    # and saving it (with the plugin) spells out nothing new.
+    with_plugin = compile_timeline(session, catalog.get).intervals
+    assert [(i.kind, i.duration, i.name) for i in compile_timeline(session).intervals] == [
+        (i.kind, i.duration, i.name) for i in with_plugin
+    ]
+    saved = parse_session(dumps_session(session, catalog))
+    assert saved == session
+    assert saved.requires == ["glute-composer-hip-yoga>=0.1.0"]
 
 
 @pytest.mark.skipif(

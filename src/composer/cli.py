@@ -49,14 +49,31 @@ def _parser() -> argparse.ArgumentParser:
     )
     exercises.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("templates", help="list the session templates")
+    export = commands.add_parser(
+        "export", help="write a printable handout of FILE: .html or .md, by OUT's suffix"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.html or OUT.md"
+    )
     commands.add_parser("schema", help="print the JSON Schema of the session file format")
 
     plugins = commands.add_parser("plugins", help="list, install, remove or start plugins")
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
     actions.add_parser("list", help="every plugin: name, version, exercises, status")
     install = actions.add_parser("install", help="install plugin packages with pip")
-    install.add_argument("names", nargs="+", metavar="NAME")
+    install.add_argument("names", nargs="*", metavar="NAME")
     install.add_argument("-U", "--upgrade", action="store_true")
+    install.add_argument(
+        "--for",
+        dest="for_file",
+        type=Path,
+        metavar="FILE",
+        help="install what the session FILE requires and this machine lacks",
+    )
+    install.add_argument(
+        "-y", "--yes", action="store_true", help="with --for: install without asking"
+    )
     uninstall = actions.add_parser("uninstall", help="remove plugin packages with pip")
     uninstall.add_argument("names", nargs="+", metavar="NAME")
     scaffold = actions.add_parser("new", help="write a new plugin project that passes its own test")
@@ -118,6 +135,8 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return cmd_templates()
     if command == "new":
         return cmd_new(args.file, args.template, args.force)
+    if command == "export":
+        return cmd_export(args.file, args.output)
     if command == "schema":
         import json
 
@@ -203,16 +222,46 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
-    from .sessionfile import load_session, missing_exercises, missing_requirements
+    from .sessionfile import load_session
     from .show import render_plan
 
     catalog = _catalog()
     session = load_session(path)
-    for warning in missing_requirements(session, str(path)):
-        print(warning, file=sys.stderr)
-    for warning in missing_exercises(session, catalog.get, str(path)):
-        print(warning, file=sys.stderr)
+    session.settle_names(catalog.get)
+    _warn_missing(session, catalog, path)
     print(render_plan(session, catalog))
+    return EXIT_OK
+
+
+def _warn_missing(session, catalog, path: Path) -> None:
+    """One line naming the plugin distributions the file requires and this
+    machine lacks, with the command that installs them; without such a line,
+    one warning per step whose exercise no plugin provides."""
+    from .sessionfile import missing_exercises, missing_requirements
+
+    requirements = missing_requirements(session, str(path))
+    for warning in requirements or missing_exercises(session, catalog.get, str(path)):
+        print(warning, file=sys.stderr)
+
+
+def cmd_export(path: Path, output: Path) -> int:
+    from .errors import UsageError
+    from .handout import format_for, write_handout
+    from .safetext import visible
+    from .sessionfile import load_session
+
+    if format_for(output) is None:
+        raise UsageError(f"{visible(output)}: a handout is written as .html or .md")
+    catalog = _catalog()
+    session = load_session(path)
+    session.settle_names(catalog.get)
+    _warn_missing(session, catalog, path)
+    try:
+        write_handout(session, catalog.get, output)
+    except OSError as error:
+        print(f"{visible(output)}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {visible(output)}.")
     return EXIT_OK
 
 
@@ -312,10 +361,11 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
             raise UsageError(f"no template named {template_name!r}{hint}")
         session = parse_session(template.text(), template.filename)
         session.leading_comments = []
+        session.settle_names(catalog.get)
     else:
         session = Session(title=path.stem.replace("-", " ").replace("_", " ").capitalize())
     if path.parent and not path.parent.exists():
         raise UsageError(f"{path.parent} does not exist")
-    save_session(session, path, catalog.names())
+    save_session(session, path, catalog)
     print(f"Wrote {path}. Next: 'glute edit {path}' or 'glute run {path}'.")
     return EXIT_OK

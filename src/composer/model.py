@@ -7,7 +7,7 @@ session reader builds `Session`, `Block` and `Step`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum, StrEnum
 from typing import Any, Literal
@@ -410,6 +410,20 @@ class Step:
     note: str | None = None
     # Where the step was read from: a callable giving its line, for messages.
     origin: Any = field(default=None, compare=False, repr=False)
+    # Whether `name` is the user's own label (True) or the catalog's name for
+    # the exercise (False). None until known: a name read from a file may be
+    # either, and is kept as written until `Session.settle_names` compares it
+    # with the catalog.
+    own_name: bool | None = field(default=None, compare=False)
+
+    def display_name(self, exercise: Exercise | None) -> str:
+        """The name to show and to save: the user's own label, else the
+        catalog's name, else the name the file saved, else the id."""
+        if self.name and self.own_name is not False:
+            return self.name
+        if exercise is not None:
+            return exercise.name
+        return self.name or self.exercise
 
     @property
     def line(self) -> int | None:
@@ -484,6 +498,17 @@ class Session:
 
     def steps(self) -> list[Step]:
         return [step for block in self.blocks for step in block.steps]
+
+    def settle_names(self, lookup: Callable[[str], Exercise | None]) -> None:
+        """Decide for each step whether its name is the user's own label:
+        a name equal to the catalog's name for the exercise is not. Steps
+        whose exercise `lookup` does not know keep their name as written."""
+        for step in self.steps():
+            exercise = lookup(step.exercise)
+            if step.name is None:
+                step.own_name = False
+            elif exercise is not None:
+                step.own_name = step.name != exercise.name
 
     def transition_s(self) -> float:
         value = self.defaults.transition_s

@@ -186,11 +186,15 @@ EXERCISES = [
     ),
 ]
 
+# A template is a session file people share, so it is self-contained like
+# every saved session: each step spells out its whole dose and its name, and
+# requires names this distribution. It runs the same without the plugin.
 TEMPLATE = """
 schema_version = 1
 title = "@TITLE@ starter"
 description = "Two easy rounds of standing hip hikes. About 5 minutes."
 tags = ["@NAME@", "stability"]
+requires = ["@DIST@>=0.1.0"]
 
 [[blocks]]
 title = "Hip hikes"
@@ -201,6 +205,12 @@ rest_s = 30
 exercise = "@NAME@/standing-hip-hike"
 name = "Standing hip hike"
 sets = 1
+reps = 10
+hold_s = 2
+relax_s = 1
+sides = "each"
+rest_s = 30
+switch_s = 5
 """
 
 

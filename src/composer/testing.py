@@ -20,12 +20,14 @@ the plugin guide).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .model import Exercise, Session
 from .plugins import Catalog, Template, load_catalog
 from .safetext import visible
 from .sessionfile import SessionError, missing_exercises, parse_session
+from .timeline import compile_timeline
 
 __all__ = ["check_plugin", "load_template", "plugin_catalog", "template_session"]
 
@@ -84,7 +86,9 @@ def check_plugin(plugin: object, namespace: str) -> list[str]:
 
     Covers: import and hook errors, exercises left out and why, duplicate
     ids, progressions that point nowhere or do not get harder, templates
-    that are invalid or use exercises nobody provides. An empty list means
+    that are invalid, use exercises nobody provides, or would not run the
+    same for someone without the plugin (a step that leaves its dose or
+    name to the exercise's defaults). An empty list means
     the plugin is sound.
     """
     catalog = plugin_catalog(plugin, namespace)
@@ -102,10 +106,27 @@ def check_plugin(plugin: object, namespace: str) -> list[str]:
         if template.plugin != namespace:
             continue
         try:
-            load_template(template, catalog)
+            session = load_template(template, catalog)
         except SessionError as error:
             problems += [visible(str(problem)) for problem in error.problems]
+            continue
+        if not _runs_the_same_without_plugins(session, catalog):
+            problems.append(
+                f"{template.filename}: does not run the same without its plugins: "
+                "give every step its whole dose and its name"
+            )
     return problems
+
+
+def _runs_the_same_without_plugins(session: Session, catalog: Catalog) -> bool:
+    """Shared files are self-contained: each step spells out its whole dose
+    and name, so whoever opens one without the plugin gets the same plan."""
+
+    def plan(lookup: Callable[[str], Exercise | None] | None) -> list[tuple[object, ...]]:
+        timeline = compile_timeline(session, lookup) if lookup else compile_timeline(session)
+        return [(i.kind, i.duration, i.name) for i in timeline.intervals]
+
+    return plan(catalog.get) == plan(None)
 
 
 def _progression_problems(catalog: Catalog, exercise: Exercise) -> list[str]:

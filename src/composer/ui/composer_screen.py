@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -72,7 +72,7 @@ class ComposerScreen(Screen):
         return self.app.path.name if self.app.path else "The new session"
 
     def _text(self) -> str:
-        return dumps_session(self.session, self.catalog.names())
+        return dumps_session(self.session, self.catalog)
 
     @property
     def dirty(self) -> bool:
@@ -93,9 +93,12 @@ class ComposerScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.session.settle_names(self.catalog.get)
         self.mark_saved()
         self.refresh_session()
         self.query_one(Detail).show(START_HINT, "Getting started")
+        if self.app.path is not None:
+            self.offer_missing_plugins(self.app.path)
 
     @property
     def editor(self) -> SessionEditor:
@@ -317,7 +320,10 @@ class ComposerScreen(Screen):
             if result is None:
                 return
             path, session = result
+            session.settle_names(self.catalog.get)
             self.load(session, path)
+            if self.offer_missing_plugins(path):
+                return
             missing = missing_exercises(session, self.catalog.get, str(path))
             if missing:
                 self.notify(
@@ -337,7 +343,7 @@ class ComposerScreen(Screen):
     def write(self, path: Path) -> bool:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(self.session, path, self.catalog.names())
+            save_session(self.session, path, self.catalog)
         except OSError as error:
             self.notify(
                 f"Could not save {path}: {error.strerror or error}", severity="error", markup=False
@@ -382,6 +388,125 @@ class ComposerScreen(Screen):
                 self.refresh_session(self.editor.position)
 
         self.app.push_screen(MetadataForm(self.session), apply)
+
+    # -- sharing -------------------------------------------------------------------
+
+    def offer_missing_plugins(self, path: Path | None, *, always: bool = False) -> bool:
+        """Offer to install the plugin distributions the session requires and
+        this machine lacks. Returns whether there were any."""
+        from ..requirements import unmet_requirements
+
+        unmet = unmet_requirements(self.session.requires)
+        if not unmet:
+            if always:
+                self.notify("Every plugin this session requires is installed.", timeout=3)
+            return False
+        from .sharing import InstallPlugins
+
+        def answered(install: bool | None) -> None:
+            if install:
+                self.install_plugins([item.requirement for item in unmet if not item.direct])
+            else:
+                from ..requirements import install_command
+
+                self.notify(
+                    f"Install them later with: {install_command(unmet)}",
+                    title="Plugins missing",
+                    severity="warning",
+                    markup=False,
+                    timeout=8,
+                )
+
+        name = str(path) if path is not None else self.document_name
+        self.app.push_screen(InstallPlugins(name, unmet), answered)
+        return True
+
+    def action_install_plugins(self) -> None:
+        self.offer_missing_plugins(self.app.path, always=True)
+
+    def install_plugins(self, requirements: list[str]) -> None:
+        """Run pip in a worker thread; then load the catalog again."""
+        if not requirements:
+            return
+        self.notify(f"Installing {', '.join(requirements)} with pip…", markup=False, timeout=4)
+        self._pip_worker(requirements)
+
+    @work(thread=True, exclusive=True, group="install-plugins")
+    def _pip_worker(self, requirements: list[str]) -> None:
+        from ..plugin_commands import pip_install_captured
+
+        ok, output = pip_install_captured(requirements)
+        self.app.call_from_thread(self._installed, requirements, ok, output)
+
+    def _installed(self, requirements: list[str], ok: bool, output: str) -> None:
+        if not ok:
+            self.notify(
+                f"pip could not install {', '.join(requirements)}:\n{output}",
+                title="Install failed",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        self.reload_catalog()
+        self.notify(
+            f"Installed {', '.join(requirements)}.", title="Plugins", markup=False, timeout=4
+        )
+
+    def reload_catalog(self) -> None:
+        """Load the plugins again (after an install) and show the session,
+        read again from its file unless it has unsaved changes."""
+        import importlib
+
+        from ..errors import SessionError
+        from ..plugins import load_catalog
+        from ..sessionfile import load_session
+
+        unchanged = not self.dirty
+        importlib.invalidate_caches()
+        catalog = load_catalog(disabled=self.app.config.disabled_plugins)
+        self.app.catalog = catalog
+        library = self.query_one(Library)
+        library.catalog = catalog
+        library.refilter(self.query_one("#filter", Input).value)
+        self.editor.catalog = catalog
+        path = self.app.path
+        if unchanged and path is not None:
+            try:
+                session = load_session(path)
+            except SessionError:
+                session = self.session
+            session.settle_names(catalog.get)
+            self.load(session, path)
+        else:
+            self.session.settle_names(catalog.get)
+            self.refresh_session(self.editor.position)
+
+    def action_export_handout(self) -> None:
+        from .sharing import ExportHandout
+
+        if self.app.path is not None:
+            suggestion = self.app.path.with_suffix(".html")
+        else:
+            name = slugify(self.session.title) if self.session.title else "handout"
+            suggestion = Path.cwd() / f"{name}.html"
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            from ..handout import write_handout
+
+            try:
+                write_handout(self.session, self.catalog.get, path)
+            except (OSError, ValueError) as error:
+                reason = error.strerror if isinstance(error, OSError) else None
+                self.notify(
+                    f"Could not write {path}: {reason or error}", severity="error", markup=False
+                )
+                return
+            self.notify(f"Wrote the handout {path}", markup=False, timeout=3)
+
+        self.app.push_screen(ExportHandout(str(suggestion)), chosen)
 
     # -- other screens ------------------------------------------------------------
 
