@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 
 from ..config import Config, load_config, save_config
+from ..filestate import FileState, read_state
 from ..model import Session
 from ..plugins import Catalog, load_catalog
 from .commands import ComposerCommands
@@ -17,7 +18,8 @@ class GluteApp(App[int]):
     """The composer and the timer.
 
     `path` is the file being edited (it may not exist yet), `session` the
-    session read from it, `run` opens straight on the timer.
+    session read from it, `file_state` the fingerprint of `path` taken before
+    it was read (taken here when not given), `run` opens straight on the timer.
     """
 
     TITLE = "Glute Composer"
@@ -31,6 +33,7 @@ class GluteApp(App[int]):
         run: bool = False,
         catalog: Catalog | None = None,
         config: Config | None = None,
+        file_state: FileState | None = None,
     ):
         super().__init__()
         self.config = config if config is not None else load_config()
@@ -38,6 +41,9 @@ class GluteApp(App[int]):
             catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
         )
         self.path = path
+        if path is not None and file_state is None:
+            file_state = read_state(path)[0]
+        self.file_state = file_state
         self.session = session if session is not None else Session(title=path.stem if path else "")
         self.start_on_timer = run
 
@@ -91,6 +97,14 @@ def make_app(
     run: bool = False,
     catalog: Catalog | None = None,
     config: Config | None = None,
+    file_state: FileState | None = None,
 ) -> GluteApp:
     """Build the app for the command line and for tests alike."""
-    return GluteApp(path=path, session=session, run=run, catalog=catalog, config=config)
+    return GluteApp(
+        path=path,
+        session=session,
+        run=run,
+        catalog=catalog,
+        config=config,
+        file_state=file_state,
+    )
