@@ -72,14 +72,31 @@ class GluteApp(App[int]):
             self.push_screen(ComposerScreen())
 
     async def action_quit(self) -> None:
-        """Quit, after asking what to do with unsaved changes."""
-        from .composer_screen import ComposerScreen
+        """Ctrl+Q, and Quit in the palette: see `request_quit`."""
+        self.request_quit()
 
-        for screen in self.screen_stack:
-            if isinstance(screen, ComposerScreen):
-                screen.confirm_discard("quit", self.exit)
-                return
-        self.exit()
+    def request_quit(self) -> None:
+        """Quit, after asking: a running session asks to stop first (as `q`
+        does, and its time goes into the history), then unsaved changes ask
+        what to do with them."""
+        from .composer_screen import ComposerScreen
+        from .run_screen import RunScreen
+
+        composer = next((s for s in self.screen_stack if isinstance(s, ComposerScreen)), None)
+        run = next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
+        if composer is None and run is None:
+            self.exit()
+            return
+
+        def after_run() -> None:
+            if composer is not None:
+                composer.confirm_discard("quit", self.exit)
+
+        if run is not None:
+            # Alone (glute run), the timer's end ends the app.
+            run.confirm_stop(then=after_run)
+        else:
+            after_run()
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:
