@@ -270,6 +270,8 @@ async def test_a_deleted_file_cannot_be_reloaded_but_can_be_written_again(catalo
         assert isinstance(dialog, FileChanged)
         assert "deleted" in dialog.what
         assert dialog.query_one("#reload", Button).disabled
+        hint = str(dialog.query_one(".hint", Static).render())
+        assert hint == "Overwrite saves this session there; Cancel saves nothing."
         await pilot.press("r")  # nothing to reload: still asking
         assert app.screen is dialog
         await pilot.press("o")
@@ -342,7 +344,7 @@ async def test_comments_are_not_dropped_without_saying_so(catalog, tmp_path):
         dialog = app.screen
         assert isinstance(dialog, CommentsWillBeLost) and dialog.count == 3
         text = " ".join(str(s.render()) for s in dialog.query(Static))
-        assert "drops 3 comment lines" in text
+        assert "holds 3 comment lines that saving would drop" in text
         await pilot.press("escape")
         await pilot.pause()
         assert path.read_text() == COMMENTED and composer(app).dirty

@@ -109,15 +109,14 @@ class FileChanged(ModalScreen[str]):
         with Vertical(classes="dialog", id="file-changed"):
             yield Static(Content("Changed on disk"), classes="dialog-heading")
             yield Static(Content(f"{visible(self.document)} {visible(self.what)}."))
-            reload = (
-                "Reload reads it again and discards the changes made here; "
-                if self.can_reload
-                else ""
-            )
-            yield Static(
-                Content(f"{reload}Overwrite replaces it with this session; Cancel saves nothing."),
-                classes="hint",
-            )
+            if self.can_reload:
+                choices = (
+                    "Reload reads it again and discards the changes made here; "
+                    "Overwrite replaces it with this session; Cancel saves nothing."
+                )
+            else:
+                choices = "Overwrite saves this session there; Cancel saves nothing."
+            yield Static(Content(choices), classes="hint")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Reload", variant="warning", id="reload", disabled=not self.can_reload)
                 yield Button("Overwrite", variant="error", id="overwrite")
@@ -156,8 +155,8 @@ class CommentsWillBeLost(ModalScreen[bool]):
             yield Static(Content("Comments will be lost"), classes="dialog-heading")
             yield Static(
                 Content(
-                    f"Saving over {visible(self.document)} drops {lines} of it: "
-                    "a save writes back only the comment block at the top of the file; "
+                    f"{visible(self.document)} holds {lines} that saving would drop: "
+                    "a save writes back only the comment block at the top of a file; "
                     "comments anywhere else are lost."
                 )
             )
