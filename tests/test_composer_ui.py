@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -62,6 +64,16 @@ async def add(pilot, query: str) -> None:
     filter_box.value = ""
     await pilot.press(*query, "enter", "enter")
     await pilot.pause()
+
+
+async def until(pilot, predicate, timeout: float = 10.0) -> None:
+    """Let the app run until `predicate()` is true (work done in the
+    background, such as the command palette's search), or fail."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out waiting for the app"
+        await pilot.pause()
+        await asyncio.sleep(0.01)
 
 
 def two_blocks(catalog) -> Session:
@@ -481,10 +493,18 @@ async def test_command_palette_runs_a_composer_command(catalog):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"session details")
-        await pilot.pause(0.3)
+        from textual.command import CommandList
+
+        def session_details_highlighted() -> bool:
+            commands = app.screen.query_one(CommandList)
+            index = commands.highlighted
+            if index is None:
+                return False
+            return "Session details" in str(commands.get_option_at_index(index).prompt)
+
+        await until(pilot, session_details_highlighted)
         await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, MetadataForm)
+        await until(pilot, lambda: isinstance(app.screen, MetadataForm))
 
 
 async def test_theme_is_remembered(catalog):

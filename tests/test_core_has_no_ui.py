@@ -15,6 +15,7 @@ CORE = [
     "composer",
     "composer.model",
     "composer.sessionfile",
+    "composer.filestate",
     "composer.plugins",
     "composer.hookspecs",
     "composer.timeline",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 
 import pytest
 
@@ -53,8 +52,7 @@ def test_glute_run_in_a_terminal(tmp_path, glute_env):
         tmux.keys("Space")
         paused = tmux.wait_for(lambda text: "PAUSED" in text)
         held = clock_lines(paused)
-        time.sleep(2.5)
-        assert clock_lines(tmux.screen()) == held
+        tmux.holds(lambda text: clock_lines(text) == held, seconds=2.5)
         # Resumed, they move again.
         tmux.keys("Space")
         tmux.wait_for(lambda text: "PAUSED" not in text and clock_lines(text) != held)

@@ -168,9 +168,12 @@ def _report_broken(catalog) -> None:
 
 
 def _tui(path: Path | None, *, run: bool) -> int:
+    from .filestate import read_state
     from .sessionfile import load_session
 
     session = None
+    # Fingerprinted before it is read: a change made meanwhile shows at save.
+    state = read_state(path)[0] if path is not None else None
     if path is not None and (run or path.exists()):
         session = load_session(path)  # errors are printed before any screen is drawn
     if not sys.stdin.isatty() or not sys.stdout.isatty():
@@ -180,7 +183,7 @@ def _tui(path: Path | None, *, run: bool) -> int:
         return EXIT_USAGE
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run)
+    app = make_app(path=path, session=session, run=run, file_state=state)
     app.run()
     return app.return_code or EXIT_OK
 

@@ -125,6 +125,7 @@ class RunScreen(Screen[None]):
         self._shown: dict[str, Any] = {}  # what each widget shows now
         self._started_wall: datetime | None = None
         self._logged = False
+        self._asking = False  # the stop question is on screen
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
 
@@ -398,16 +399,31 @@ class RunScreen(Screen[None]):
             self._command(self.engine.done())
 
     def action_quit(self) -> None:
+        self.confirm_stop()
+
+    def confirm_stop(self, then: Callable[[], object] | None = None) -> None:
+        """The one way out of a run (`q`, and every app-level quit): a
+        finished run closes at once; a running one pauses and asks. Stopping
+        writes the run to the history and closes the timer, then runs
+        `then`; keeping going resumes the clock (unless it was paused)."""
         if self.engine.finished:
             self.dismiss()
+            if then is not None:
+                then()
             return
+        if self._asking:
+            return  # the question is already on screen
+        self._asking = True
         was_paused = self.engine.paused
         self._command(self.engine.pause())
 
         def answered(stop: bool | None) -> None:
+            self._asking = False
             if stop:
                 self._log_history()
                 self.dismiss()
+                if then is not None:
+                    then()
             elif not was_paused:
                 self._command(self.engine.resume())
 
