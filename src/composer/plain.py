@@ -42,7 +42,8 @@ def interval_line(interval: Interval, remaining: float | None = None) -> str:
     """``0:30 HOLD Glute bridge · set 1/3 · rep 4/10 · LEFT``: one line that
     says what to do now (text from files made visible)."""
     kind = interval.kind
-    clock = format_clock(interval.duration if remaining is None else remaining)
+    seconds = interval.duration if remaining is None else remaining
+    clock = format_clock(seconds) if seconds is not None else ""
     name = visible(interval.name)
     if kind is Kind.DONE:
         return "DONE"
