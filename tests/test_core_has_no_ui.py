@@ -23,6 +23,10 @@ CORE = [
     "composer.schema",
     "composer.show",
     "composer.cli",
+    "composer.cues",
+    "composer.plain",
+    "composer.runs",
+    "composer.serve",
 ]
 
 
