@@ -74,6 +74,12 @@ class BigClock(Digits):
     }
     """
 
+    def update(self, value: str) -> None:
+        """Show `value`; the region's size is set by CSS, so no new layout."""
+        if value != self.value:
+            self._value = value
+            self.refresh()
+
     @property
     def scale(self) -> int:
         """0: Textual's three-row digits; n: the five-row font, n times."""
