@@ -28,6 +28,10 @@ CORE = [
     "composer.handout",
     "composer.requirements",
     "composer.plugin_commands",
+    "composer.cues",
+    "composer.plain",
+    "composer.runs",
+    "composer.serve",
 ]
 
 

@@ -33,6 +33,21 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("file", type=Path)
     run = commands.add_parser("run", help="open FILE straight on the timer screen")
     run.add_argument("file", type=Path)
+    run.add_argument(
+        "--plain", action="store_true", help="plain text lines, no screen (when not a terminal too)"
+    )
+    run.add_argument("--voice", action="store_true", default=None, help="speak the cues")
+    run.add_argument(
+        "--notify", action="store_true", default=None, help="desktop notifications at each change"
+    )
+    run.add_argument(
+        "--wait", action="store_true", default=None, help="hold each get-ready until you say go"
+    )
+    serve = commands.add_parser("serve", help="the composer in a web browser (textual-serve)")
+    serve.add_argument("file", type=Path, nargs="?", help="session to open")
+    serve.add_argument("--run", action="store_true", help="open FILE on the timer")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     new = commands.add_parser("new", help="write a new session file from a template")
     new.add_argument("-t", "--template", help="template name (see 'glute templates')")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -124,7 +139,11 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "edit":
         return _tui(args.file, run=False)
     if command == "run":
-        return _tui(args.file, run=True)
+        return cmd_run(args)
+    if command == "serve":
+        from .serve import serve
+
+        return serve(args.file, run=args.run, host=args.host, port=args.port)
     if command == "validate":
         return cmd_validate(args.files, quiet=args.quiet)
     if command == "show":
@@ -167,7 +186,14 @@ def _report_broken(catalog) -> None:
         print(f"warning: plugin {info.name!r} is not loaded: {info.error}", file=sys.stderr)
 
 
-def _tui(path: Path | None, *, run: bool) -> int:
+def _in_browser() -> bool:
+    """Run by `glute serve`: Textual talks to the browser through pipes."""
+    import os
+
+    return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
+
+
+def _tui(path: Path | None, *, run: bool, config=None) -> int:
     from .filestate import read_state
     from .sessionfile import load_session
 
@@ -176,16 +202,69 @@ def _tui(path: Path | None, *, run: bool) -> int:
     state = read_state(path)[0] if path is not None else None
     if path is not None and (run or path.exists()):
         session = load_session(path)  # errors are printed before any screen is drawn
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if (not sys.stdin.isatty() or not sys.stdout.isatty()) and not _in_browser():
         print(
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
         )
         return EXIT_USAGE
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run, file_state=state)
+    app = make_app(path=path, session=session, run=run, file_state=state, config=config)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The timer: full screen, or plain lines with --plain or when stdout
+    is not a terminal."""
+    from .config import load_config
+
+    config = load_config()
+    for key in ("voice", "notify", "wait"):
+        if getattr(args, key):
+            config.command_line[key] = True
+    if not args.plain and (sys.stdout.isatty() or _in_browser()):
+        return _tui(args.file, run=True, config=config)
+    from .cues import CueDispatcher, CueSettings
+    from .plain import PlainRunner, StdinLines
+    from .plugins import load_catalog
+    from .sessionfile import load_session, missing_exercises
+    from .timeline import compile_timeline
+
+    session = load_session(args.file)
+    for problem in config.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    catalog = load_catalog(disabled=config.disabled_plugins)
+    _report_broken(catalog)
+    for warning in missing_exercises(session, catalog.get, str(args.file)):
+        print(warning, file=sys.stderr)
+    tty = sys.stdout.isatty()
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    def terminal(sequence: str) -> None:
+        sys.stdout.write(sequence)
+        sys.stdout.flush()
+
+    cues = CueDispatcher(
+        CueSettings.from_config(config),
+        bell=bell if tty else None,
+        terminal=terminal if tty else None,
+        manager=catalog.manager,
+    )
+    runner = PlainRunner(
+        session,
+        compile_timeline(session, catalog.get),
+        out=sys.stdout,
+        errors=sys.stderr,
+        wait_input=StdinLines(),
+        cues=cues,
+        wait=config.setting("wait"),
+        file=args.file,
+    )
+    return runner.run()
 
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:

@@ -71,6 +71,16 @@ class GluteApp(App[int]):
 
             self.push_screen(ComposerScreen())
 
+    def write_escape(self, sequence: str) -> None:
+        """Write an escape sequence (desktop notifications) to the terminal.
+
+        Textual 8 has no public call for this; its own `App.bell` and
+        `App.copy_to_clipboard` (OSC 52) write through the driver like this.
+        """
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
+
     async def action_quit(self) -> None:
         """Ctrl+Q, and Quit in the palette: see `request_quit`."""
         self.request_quit()
