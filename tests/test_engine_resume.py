@@ -165,3 +165,17 @@ def test_restore_refuses_garbage():
     engine = Engine(simple(), FakeClock())
     with pytest.raises((KeyError, TypeError, ValueError)):
         engine.restore({"index": "three"})
+
+
+def test_work_under_way_when_the_run_stops_is_partly_done():
+    clock = FakeClock()
+    engine = Engine(compile_timeline(three_sets()), clock)
+    engine.start()
+    clock.advance(5)
+    engine.tick()  # the first set begins
+    assert engine.step_results() == []  # nothing done yet
+    clock.advance(4)
+    assert [r.outcome for r in engine.step_results()] == [PARTLY]
+    assert engine.summary().partly == 1
+    engine.pause()  # a pause keeps it so
+    assert [r.outcome for r in engine.step_results()] == [PARTLY]

@@ -200,10 +200,11 @@ class Engine:
 
     def summary(self, now: float | None = None) -> Summary:
         """A step is completed when all its work (every set, side, rep and
-        round) is done, partly done when some of it was done and some
-        skipped, and skipped when some was skipped and none done; going back
-        and doing it turns a skip into done."""
-        by_step = self._step_outcomes()
+        round) is done; partly done when some of it was done and the rest
+        skipped or not reached (work under way when the run stopped counts
+        as some done); skipped when some was skipped and none done. Going
+        back and doing it turns a skip into done."""
+        by_step = self._step_outcomes(now)
         skipped = sum(1 for outcomes in by_step.values() if _step_outcome(outcomes) == SKIPPED)
         partly = sum(1 for outcomes in by_step.values() if _step_outcome(outcomes) == PARTLY)
         completed = sum(1 for outcomes in by_step.values() if outcomes == {DONE})
@@ -217,11 +218,15 @@ class Engine:
             partly=partly,
         )
 
-    def _step_outcomes(self) -> dict[int, set[str | None]]:
+    def _step_outcomes(self, now: float | None = None) -> dict[int, set[str | None]]:
         by_step: dict[int, set[str | None]] = {}
         for index, interval in enumerate(self.timeline.intervals):
             if interval.kind.is_work:
                 by_step.setdefault(interval.step, set()).add(self._outcomes.get(index))
+        # Work under way counts as begun: a run stopped in it did part of the step.
+        if self.started and not self.finished and self.interval.kind.is_work:
+            if self.interval_elapsed(now) > 0 and self.index not in self._outcomes:
+                by_step[self.interval.step].add(_BEGUN)
         return by_step
 
     def step_results(self, now: float | None = None) -> list[StepResult]:
@@ -240,7 +245,7 @@ class Engine:
             planned[interval.step] = planned.get(interval.step, 0.0) + interval.estimate
             done[interval.step] = done.get(interval.step, 0.0) + spent.get(index, 0.0)
         results = []
-        for step, outcomes in sorted(self._step_outcomes().items()):
+        for step, outcomes in sorted(self._step_outcomes(now).items()):
             outcome = _step_outcome(outcomes)
             if outcome is None:
                 continue
@@ -500,10 +505,13 @@ class Engine:
         return events
 
 
+_BEGUN = "begun"  # the work interval under way
+
+
 def _step_outcome(outcomes: set[str | None]) -> str | None:
     if outcomes == {DONE}:
         return COMPLETED
-    if DONE in outcomes:
+    if DONE in outcomes or _BEGUN in outcomes:
         return PARTLY
     if SKIPPED in outcomes:
         return SKIPPED
