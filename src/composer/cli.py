@@ -33,6 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("file", type=Path)
     run = commands.add_parser("run", help="open FILE straight on the timer screen")
     run.add_argument("file", type=Path)
+    run.add_argument("--resume", action="store_true", help="continue the interrupted run of FILE")
     new = commands.add_parser("new", help="write a new session file from a template")
     new.add_argument("-t", "--template", help="template name (see 'glute templates')")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -50,6 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     exercises.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("templates", help="list the session templates")
     commands.add_parser("schema", help="print the JSON Schema of the session file format")
+    history = commands.add_parser("history", help="past runs: date, session, minutes, check-in")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.add_argument("--since", metavar="DATE", help="from DATE (YYYY-MM-DD, or 7d, 2w)")
 
     plugins = commands.add_parser("plugins", help="list, install, remove or start plugins")
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
@@ -107,7 +111,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "edit":
         return _tui(args.file, run=False)
     if command == "run":
-        return _tui(args.file, run=True)
+        return _tui(args.file, run=True, resume=args.resume)
     if command == "validate":
         return cmd_validate(args.files, quiet=args.quiet)
     if command == "show":
@@ -129,6 +133,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from . import plugin_commands
 
         return plugin_commands.run(args)
+    if command == "history":
+        from . import history_command
+
+        return history_command.run(args)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
 
@@ -148,7 +156,7 @@ def _report_broken(catalog) -> None:
         print(f"warning: plugin {info.name!r} is not loaded: {info.error}", file=sys.stderr)
 
 
-def _tui(path: Path | None, *, run: bool) -> int:
+def _tui(path: Path | None, *, run: bool, resume: bool = False) -> int:
     from .sessionfile import load_session
 
     session = None
@@ -159,9 +167,14 @@ def _tui(path: Path | None, *, run: bool) -> int:
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
         )
         return EXIT_USAGE
+    plan = None
+    if run and path is not None and session is not None:
+        from .resume import plan_resume
+
+        plan = plan_resume(path, session, asked=resume)
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run)
+    app = make_app(path=path, session=session, run=run, resume=plan)
     app.run()
     return app.return_code or EXIT_OK
 

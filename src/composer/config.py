@@ -1,4 +1,4 @@
-"""The user's settings in ``config.toml``: theme, sound, disabled plugins.
+"""The user's settings in ``config.toml``: theme, sound, disabled plugins, streaks.
 
 A broken config file never stops the program: it is reported and the
 built-in settings are used.
@@ -15,7 +15,7 @@ import tomli_w
 from . import paths
 from .sessionfile import atomic_write_text
 
-KNOWN_KEYS = ("theme", "sound", "disabled_plugins")
+KNOWN_KEYS = ("theme", "sound", "disabled_plugins", "streaks")
 
 
 @dataclass
@@ -23,6 +23,7 @@ class Config:
     theme: str = "textual-dark"
     sound: bool = True
     disabled_plugins: list[str] = field(default_factory=list)
+    streaks: bool = False  # show the week streak in the history
     problems: list[str] = field(default_factory=list, compare=False)
 
 
@@ -49,6 +50,11 @@ def load_config(path: Path | None = None) -> Config:
         config.sound = sound
     elif sound is not None:
         config.problems.append(f"{path}: sound: must be true or false")
+    streaks = data.get("streaks")
+    if isinstance(streaks, bool):
+        config.streaks = streaks
+    elif streaks is not None:
+        config.problems.append(f"{path}: streaks: must be true or false")
     disabled = data.get("disabled_plugins")
     if isinstance(disabled, list) and all(isinstance(x, str) for x in disabled):
         config.disabled_plugins = list(disabled)
@@ -65,4 +71,6 @@ def save_config(config: Config, path: Path | None = None) -> None:
         "sound": config.sound,
         "disabled_plugins": config.disabled_plugins,
     }
+    if config.streaks:
+        data["streaks"] = True
     atomic_write_text(path, tomli_w.dumps(data))
