@@ -16,6 +16,7 @@ COMMANDS = [
     ("Session details", "details", "Title, description, author, tags, default pauses"),
     ("Run session", "run", "Open the timer on this session"),
     ("Plugins", "plugins", "Every plugin with its version and status"),
+    ("History", "history", "Past runs, minutes per week; run a past session again"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
     ("Keys", "help", "Every key of the composer"),

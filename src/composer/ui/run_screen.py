@@ -7,11 +7,10 @@ second and the screen updates only the widgets whose text changed.
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
@@ -22,10 +21,10 @@ from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
 
-from .. import paths
 from ..engine import Countdown, Engine, Event, Finished, IntervalStarted
 from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
+from ..resume import RunLog, RunState
 from ..timeline import Interval, Kind, compile_timeline, describe_next
 from .big_word import BigWord
 
@@ -113,6 +112,8 @@ class RunScreen(Screen[None]):
         *,
         clock: Callable[[], float] | None = None,
         refresh_s: float = REFRESH_S,
+        path: Path | None = None,
+        resume: RunState | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -123,8 +124,10 @@ class RunScreen(Screen[None]):
         self.engine = Engine(self.timeline, clock or self.default_clock)
         self._refresh_s = refresh_s
         self._shown: dict[str, Any] = {}  # what each widget shows now
-        self._started_wall: datetime | None = None
-        self._logged = False
+        self._path = path
+        self._resume = resume
+        self.run_log: RunLog | None = None
+        self._asked_checkin = False
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
 
@@ -175,8 +178,7 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         title = self.session.title or "Untitled session"
         self.query_one("#session-title", Static).update(Content(title))
-        self._started_wall = datetime.now(UTC)
-        self._react(self.engine.start())
+        self._react(self._start())
         self._redraw()
         self.set_interval(self._refresh_s, self._tick)
 
@@ -203,8 +205,7 @@ class RunScreen(Screen[None]):
         each of the last three seconds."""
         if not events:
             return
-        if any(isinstance(event, Finished) for event in events):
-            self._log_history()
+        self._keep(events)
         if not self.sound:
             return
         changed = any(isinstance(event, IntervalStarted) for event in events)
@@ -328,39 +329,70 @@ class RunScreen(Screen[None]):
         lines = [
             f"Time spent: {format_seconds(round(summary.elapsed))}",
             f"Steps completed: {summary.completed} of {summary.steps}",
-            f"Steps skipped: {summary.skipped}",
         ]
+        if summary.partly:
+            lines.append(f"Steps partly done: {summary.partly}")
+        lines.append(f"Steps skipped: {summary.skipped}")
         if summary.paused >= 1:
             lines.append(f"Paused for: {format_seconds(round(summary.paused))}")
         return "\n".join(lines)
 
-    # -- history -------------------------------------------------------------
+    # -- history and resume (kept by the app's core services) -------------------
 
-    def _log_history(self) -> None:
-        """Append one line per run to the history file (JSON lines)."""
-        if self._logged or not self.engine.started:
-            return
-        self._logged = True
-        summary = self.engine.summary()
-        path = getattr(self.app, "path", None)
-        record = {
-            "started": self._started_wall.isoformat() if self._started_wall else None,
-            "title": self.session.title,
-            "file": str(path) if path else None,
-            "finished": summary.finished,
-            "elapsed_s": round(summary.elapsed, 1),
-            "paused_s": round(summary.paused, 1),
-            "steps": summary.steps,
-            "completed": summary.completed,
-            "skipped": summary.skipped,
-        }
+    def _start(self) -> list[Event]:
+        """Start the engine, or continue an interrupted run (paused, so the
+        user can get back in place first)."""
+        path = self._path if self._path is not None else getattr(self.app, "path", None)
+        self.run_log = RunLog(self.session, self.timeline, path, state=self._resume)
+        if self._resume is None:
+            return self.engine.start()
         try:
-            history = paths.history_file()
-            history.parent.mkdir(parents=True, exist_ok=True)
-            with history.open("a", encoding="utf-8") as stream:
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        except OSError as error:
-            self.notify(f"Could not write the history: {error}", severity="warning", markup=False)
+            events = self.engine.restore(self._resume.engine)
+        except (KeyError, TypeError, ValueError):
+            events = self.engine.start()
+        else:
+            self.notify(
+                f"Continuing at: {self._resume.where}. Press space to go on.",
+                title="Resumed",
+                markup=False,
+            )
+        return events + self.engine.pause()
+
+    def _keep(self, events: list[Event]) -> None:
+        """Save the place at each interval change; record the run when it ends."""
+        if any(isinstance(event, Finished) for event in events):
+            self._end_run()
+        elif any(isinstance(event, IntervalStarted) for event in events):
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        checkpoint = getattr(self.app, "checkpoint_run", None)
+        if self.run_log is not None and checkpoint is not None:
+            checkpoint(self.run_log, self.engine)
+
+    def _end_run(self, then: Callable[[], object] | None = None) -> None:
+        """Record the run (finished or stopped), save its place, and ask how
+        it went (once); then call `then`."""
+        record = getattr(self.app, "record_run", None)
+        run_id = None
+        if self.run_log is not None and record is not None and self.engine.started:
+            run_id = record(self.run_log, self.engine)
+        self._checkpoint()
+        results = self.run_log.record(self.engine)[1] if self.run_log is not None else []
+        if run_id is None or self._asked_checkin or not results:
+            if then is not None:
+                then()
+            return
+        self._asked_checkin = True
+        from .checkin import CheckInScreen
+
+        def answered(checkin) -> None:
+            if checkin is not None:
+                self.app.record_checkin(run_id, checkin)
+            if then is not None:
+                then()
+
+        self.app.push_screen(CheckInScreen(results, self.session.title), answered)
 
     # -- actions -------------------------------------------------------------
 
@@ -406,8 +438,7 @@ class RunScreen(Screen[None]):
 
         def answered(stop: bool | None) -> None:
             if stop:
-                self._log_history()
-                self.dismiss()
+                self._end_run(then=self.dismiss)
             elif not was_paused:
                 self._command(self.engine.resume())
 
