@@ -323,13 +323,16 @@ async def test_history_screen_lists_runs_weeks_and_sessions(seeded, clock):
         table = screen.query_one("#runs", DataTable)
         assert table.row_count == 6
         assert str(table.get_row_at(0)[1]) == "Gone [b]x"  # newest first, shown literally
-        assert str(table.get_row_at(1)[4]) == "felt glutes · effort 5 · pain 1"
+        effort, pain, felt = (str(cell) for cell in table.get_row_at(1)[6:])
+        assert (effort, pain, felt) == ("5", "1", "glutes")
         totals = text(screen, "#history-totals")
         assert totals.startswith("6 runs (6 finished)") and "week streak: 4 weeks" in totals
+        # Minutes, six rows of columns, days, months: one column a week for 12 weeks.
         chart = text(screen, "#history-chart").splitlines()
-        assert len(chart) == 12
-        assert chart[-1].endswith(" 22")  # this week: 10 + 1.5 + 10 minutes
-        assert all("█" in line for line in chart[-4:])
+        assert len(chart) == 9 and all(len(line) == 60 for line in chart[1:7])
+        assert chart[0].split()[-4:] == ["13", "12", "11", "22"]  # this week: 10 + 1.5 + 10
+        assert chart[6].split() == ["███"] * 4  # the bottom row: four weeks with runs
+        assert chart[1].split() == ["███"]  # the tallest reaches the top
         sessions = text(screen, "#history-sessions")
         assert "4× Wake-up" in sessions and "1× Still here" in sessions
         # The highlighted run's file; a file that is gone cannot run again.

@@ -53,7 +53,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
     nothing was answered."""
 
     CSS_PATH = "dialogs.tcss"
-    DEFAULT_CSS = """
+    CSS = """
     #checkin-dialog {
         width: 96;
     }
@@ -198,9 +198,10 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
             (answer, "bold $text-success") if answer else ("", ""),
         ]
         if current:
-            parts.append("\n   ")
-            for key, what in keys:
-                parts += [" ", (key, "bold $text-accent"), (f" {what}", "$text-muted")]
+            parts.append("\n    ")
+            for position, (key, what) in enumerate(keys):
+                gap = "  " if position else ""
+                parts += [gap, (key, "bold $text-accent"), (f" {what}", "$text-muted")]
         return Content.assemble(*parts)
 
     def _show(self) -> None:
