@@ -391,3 +391,25 @@ async def test_history_screen_with_no_runs():
         assert "No runs yet" in text(screen, "#history-selected")
         await pilot.press("enter")  # nothing to run: nothing happens
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_the_app_quitting_during_a_run_keeps_it(tmp_path, clock):
+    path = tmp_path / "short.toml"
+    save_session(short_session(), path)
+    app = make_app(
+        path=path, session=load_session(path), run=True, catalog=Catalog(), config=config()
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, clock, 2 + 10 + 2 + 3)
+        app.exit()
+        await pilot.pause()
+    run, steps = the_run()
+    assert not run.finished and [s.outcome for s in steps] == ["completed", "partly"]
+    assert load_state(path).engine["index"] == run_index_of_clam()
+
+
+def run_index_of_clam() -> int:
+    from composer.timeline import compile_timeline
+
+    timeline = compile_timeline(short_session())
+    return next(i for i, x in enumerate(timeline.intervals) if x.name == "Clam" and x.kind.is_work)

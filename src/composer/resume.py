@@ -317,18 +317,22 @@ class RunLog:
         return self.run_id
 
 
-def keep_in_history(state: RunState, history: History | None = None) -> str | None:
+def keep_in_history(state: RunState, history: History | None = None) -> tuple[bool, list[str]]:
     """Add an interrupted run that will not be continued to the history, as
-    it was when last saved; returns a problem line, or None."""
+    it was when last saved. Returns whether it was kept, and lines for the
+    user (a damaged history set aside, a failure)."""
+    lines: list[str] = []
     try:
         if history is None:
             with open_history() as opened:
+                lines += opened.notices + opened.problems
                 opened.record_run(state.run, state.outcomes)
         else:
             history.record_run(state.run, state.outcomes)
     except (HistoryError, ValueError) as error:
-        return f"could not keep the interrupted run in the history: {error}"
-    return None
+        lines.append(f"could not keep the interrupted run in the history: {error}")
+        return False, lines
+    return True, lines
 
 
 # -- deciding at start ------------------------------------------------------------------
@@ -380,8 +384,7 @@ def plan_resume(
 
 
 def _forget(state: RunState, path: str | os.PathLike[str], plan: ResumePlan) -> None:
-    problem = keep_in_history(state)
-    if problem:
-        plan.notices.append(problem)
-        return  # keep the state: the run is not lost
-    clear_state(path)
+    kept, lines = keep_in_history(state)
+    plan.notices += lines
+    if kept:
+        clear_state(path)  # else the state stays: the run is not lost

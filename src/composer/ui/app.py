@@ -122,10 +122,11 @@ class GluteApp(App[int]):
                     return
                 from ..resume import clear_state, keep_in_history
 
-                problem = keep_in_history(state, self.history())
-                if problem:
-                    self.notify(problem, severity="warning", markup=False)
-                else:
+                history = self.history()
+                kept, lines = keep_in_history(state, history) if history else (False, [])
+                for line in lines:
+                    self._report_history(line)
+                if kept:
                     clear_state(state.file)
                 run(None)
 

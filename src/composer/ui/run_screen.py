@@ -358,6 +358,14 @@ class RunScreen(Screen[None]):
             )
         return events + self.engine.pause()
 
+    def on_unmount(self) -> None:
+        """However the screen goes (the app quitting too), the run so far is
+        in the history and its place saved."""
+        record = getattr(self.app, "record_run", None)
+        if self.run_log is not None and record is not None and self.engine.started:
+            record(self.run_log, self.engine)
+            self._checkpoint()
+
     def _keep(self, events: list[Event]) -> None:
         """Save the place at each interval change; record the run when it ends."""
         if any(isinstance(event, Finished) for event in events):
