@@ -393,3 +393,13 @@ def test_session_counts():
         ("Other", 1, 1),
         ("Unsaved", 1, 1),
     ]
+
+
+def test_steps_of_many_runs_at_once():
+    with open_history() as history:
+        first = history.record_run(a_run("a"), outcomes())
+        second = history.record_run(a_run("b"), outcomes()[:1])
+        empty = history.record_run(a_run("c"))
+        found = history.steps_of([first, second, empty])
+    assert [s.step_index for s in found[first]] == [0, 1, 2]
+    assert [s.name for s in found[second]] == ["Clamshell"] and found[empty] == []

@@ -10,10 +10,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
 from . import paths
-from .sessionfile import atomic_write_text
 
 KNOWN_KEYS = ("theme", "sound", "disabled_plugins", "streaks")
 
@@ -64,6 +61,10 @@ def load_config(path: Path | None = None) -> Config:
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
+    import tomli_w  # only when writing: reading the settings stays quick
+
+    from .sessionfile import atomic_write_text
+
     path = path or paths.config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {

@@ -500,6 +500,26 @@ class History:
             ]
         )
 
+    def steps_of(self, run_ids: Iterable[int]) -> dict[int, list[StepOutcome]]:
+        """The step outcomes of many runs at once, each in session order."""
+        wanted = list(run_ids)
+
+        def query(db: sqlite3.Connection) -> dict[int, list[StepOutcome]]:
+            found: dict[int, list[StepOutcome]] = {run_id: [] for run_id in wanted}
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                for row in db.execute(
+                    f"{_OUTCOME_SELECT} WHERE s.run_id IN ({marks})"
+                    " ORDER BY s.run_id, s.step_index",
+                    chunk,
+                ):
+                    outcome = _outcome_from_row(row)
+                    found[outcome.run_id].append(outcome)  # type: ignore[index]
+            return found
+
+        return self._read(query)
+
     def step_outcomes(self, exercise_id: str, limit: int = 20) -> list[StepOutcome]:
         """The last `limit` outcomes of steps using `exercise_id`
         (``namespace/id``), newest first."""
