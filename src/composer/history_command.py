@@ -17,7 +17,6 @@ from .safetext import visible
 __all__ = ["parse_since", "render_runs", "run"]
 
 TITLE_WIDTH = 32
-STEPS_WIDTH = 34
 _RELATIVE = re.compile(r"(\d{1,4})([dw])")
 
 
@@ -90,24 +89,37 @@ def _title(run: Run) -> str:
     return title
 
 
+def _steps(run: Run) -> str:
+    steps = f"{run.completed} done"
+    if run.partly:
+        steps += f", {run.partly} partly"
+    if run.skipped:
+        steps += f", {run.skipped} skipped"
+    if not run.finished:
+        steps += " (stopped)"
+    return steps
+
+
 def render_runs(runs: list[Run], *, streaks: bool = False, today: date | None = None) -> str:
     """The runs as a table, one line each, with totals below."""
-    lines = [
-        f"{'Date':<16}  {'Session':<{TITLE_WIDTH}}  {'Time':>7}  {'Steps':<{STEPS_WIDTH}}  Check-in"
+    rows = [
+        (
+            run.started.astimezone().strftime("%Y-%m-%d %H:%M"),
+            _title(run),
+            _minutes(run.done_s),
+            _steps(run),
+            visible(run.checkin.describe()) if run.checkin else "-",
+        )
+        for run in runs
     ]
-    for run in runs:
-        when = run.started.astimezone().strftime("%Y-%m-%d %H:%M")
-        steps = f"{run.completed} done"
-        if run.partly:
-            steps += f", {run.partly} partly"
-        if run.skipped:
-            steps += f", {run.skipped} skipped"
-        if not run.finished:
-            steps += " (stopped)"
-        checkin = visible(run.checkin.describe()) if run.checkin else "-"
+    title_width = max([len("Session"), *(len(row[1]) for row in rows)])
+    steps_width = max([len("Steps"), *(len(row[3]) for row in rows)])
+    lines = [
+        f"{'Date':<16}  {'Session':<{title_width}}  {'Time':>7}  {'Steps':<{steps_width}}  Check-in"
+    ]
+    for when, title, minutes, steps, checkin in rows:
         lines.append(
-            f"{when:<16}  {_title(run):<{TITLE_WIDTH}}  {_minutes(run.done_s):>7}  "
-            f"{steps:<{STEPS_WIDTH}}  {checkin}".rstrip()
+            f"{when:<16}  {title:<{title_width}}  {minutes:>7}  {steps:<{steps_width}}  {checkin}"
         )
     total = sum(run.done_s for run in runs)
     finished = sum(1 for run in runs if run.finished)
