@@ -199,9 +199,14 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
         ]
         if current:
             parts.append("\n    ")
-            for position, (key, what) in enumerate(keys):
-                gap = "  " if position else ""
+            gap = ""
+            for key, what in keys:
+                if key == "\n":  # the rest on a line of its own
+                    parts.append("\n    ")
+                    gap = ""
+                    continue
                 parts += [gap, (key, "bold $text-accent"), (f" {what}", "$text-muted")]
+                gap = "  "
         return Content.assemble(*parts)
 
     def _show(self) -> None:
@@ -211,7 +216,7 @@ class CheckInScreen(ModalScreen[CheckIn | None]):
                 FELT,
                 "Where did you feel it?",
                 ", ".join(self.felt),
-                [*AREA_KEYS.items(), ("n", NOWHERE), ("Enter", "go on")],
+                [*AREA_KEYS.items(), ("\n", ""), ("n", NOWHERE), ("Enter", "go on")],
             ),
             self._line(
                 EFFORT,
