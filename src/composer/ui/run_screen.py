@@ -25,6 +25,7 @@ from ..engine import Countdown, Engine, Event, Finished, IntervalStarted
 from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
 from ..resume import RunLog, RunState
+from ..safetext import visible
 from ..timeline import Interval, Kind, compile_timeline, describe_next
 from .big_word import BigWord
 
@@ -349,13 +350,13 @@ class RunScreen(Screen[None]):
         try:
             events = self.engine.restore(self._resume.engine)
         except (KeyError, TypeError, ValueError):
-            events = self.engine.start()
-        else:
-            self.notify(
-                f"Continuing at: {self._resume.where}. Press space to go on.",
-                title="Resumed",
-                markup=False,
-            )
+            self.notify("The saved place could not be read: starting from the beginning.")
+            return self.engine.start()
+        self.notify(
+            f"Continuing at: {visible(self._resume.where)}. Press space to go on.",
+            title="Resumed",
+            markup=False,
+        )
         return events + self.engine.pause()
 
     def on_unmount(self) -> None:
