@@ -96,10 +96,13 @@ class GluteApp(App[int]):
         """Open the timer on `session` (read from `path`); `plan` (from
         `composer.resume.plan_resume`) says whether to continue an
         interrupted run, asking first if it says so."""
+        from ..safetext import visible
         from .run_screen import RunScreen
 
         for notice in plan.notices if plan is not None else []:
-            self.notify(notice, title="Resume", severity="warning", markup=False, timeout=8)
+            self.notify(
+                visible(notice), title="Resume", severity="warning", markup=False, timeout=8
+            )
 
         def run(state: RunState | None) -> None:
             screen = RunScreen(
