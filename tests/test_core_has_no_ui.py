@@ -32,6 +32,9 @@ CORE = [
     "composer.plain",
     "composer.runs",
     "composer.serve",
+    "composer.history",
+    "composer.history_command",
+    "composer.resume",
 ]
 
 
@@ -44,7 +47,16 @@ def test_core_module_does_not_import_textual(module):
 
 @pytest.mark.parametrize(
     "args",
-    [["--version"], ["exercises"], ["templates"], ["plugins"], ["schema"], ["exercises", "--json"]],
+    [
+        ["--version"],
+        ["exercises"],
+        ["templates"],
+        ["plugins"],
+        ["schema"],
+        ["exercises", "--json"],
+        ["history"],
+        ["history", "--json"],
+    ],
 )
 def test_commands_without_screen_do_not_import_textual(args, glute_env):
     code = (

@@ -4,17 +4,15 @@ go, Ctrl+C, and the command itself (automatic without a terminal)."""
 from __future__ import annotations
 
 import io
-import json
 import subprocess
 import sys
 
 import pytest
 
-from composer import paths
 from composer.cues import CueDispatcher, CueSettings
+from composer.history import open_history
 from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.plain import PlainRunner
-from composer.runs import run_record
 from composer.timeline import compile_timeline
 
 from .conftest import glute_command
@@ -117,8 +115,9 @@ def test_plain_golden_output_and_enter_for_self_paced_work():
     text, runner = run([(131.0, "")])
     assert text == GOLDEN
     assert runner.engine.summary().elapsed == 31.0
-    record = json.loads(paths.history_file().read_text().splitlines()[-1])
-    assert (record["finished"], record["completed"]) == (True, 2)
+    with open_history() as history:
+        (record,) = history.runs()
+    assert (record.finished, record.completed) == (True, 2)
 
 
 def test_plain_wait_holds_each_get_ready_until_enter():
@@ -139,10 +138,10 @@ def test_plain_wait_holds_each_get_ready_until_enter():
 def test_plain_ctrl_c_stops_with_the_same_record_as_the_run_screen():
     text, runner = run([(107.0, "^C")])
     assert text.endswith("Stopped.\nTime spent: 7 s\nSteps completed: 0 of 2\nSteps skipped: 0\n")
-    record = json.loads(paths.history_file().read_text().splitlines()[-1])
-    expected = run_record(runner.session, None, runner.engine.summary(), None)
-    assert record.keys() == expected.keys()
-    assert (record["finished"], record["elapsed_s"], record["steps"]) == (False, 7.0, 2)
+    with open_history() as history:
+        (record,) = history.runs()
+    assert (record.finished, record.done_s, record.steps) == (False, 7.0, 2)
+    assert record.title == runner.session.title
 
 
 def test_plain_commands_next_pause_and_help():

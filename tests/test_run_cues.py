@@ -4,6 +4,7 @@ plugin cues, and digits sized to the terminal."""
 from __future__ import annotations
 
 import sys
+import time
 
 import pytest
 
@@ -149,4 +150,12 @@ def test_glute_run_notify_writes_osc_9_and_777_to_the_terminal(tmp_path, glute_e
         term.send(b"q")
         term.read_until(lambda out: b"Stop this session?" in out)
         term.send(b"y")
+        term.read_until(lambda out: b"How did it go?" in out)
+        deadline = time.monotonic() + 10  # keys in the check-in's first moment are ignored
+        while term.proc.poll() is None and time.monotonic() < deadline:
+            term.send(b"\x1b")
+            try:
+                term.read_until(lambda out: False, timeout=0.5)  # keep reading the screen
+            except AssertionError:
+                pass
         assert term.proc.wait(20) == 0

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from textual.widgets import Digits, Static
 
-from composer import paths
 from composer.config import Config
+from composer.history import open_history
 from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.plugins import Catalog
 from composer.ui.app import make_app
 from composer.ui.big_word import BigWord
+from composer.ui.checkin import CheckInScreen
 from composer.ui.run_screen import ConfirmQuit, RunScreen
 
 SIZE = (100, 34)
@@ -176,8 +175,9 @@ async def test_quit_asks_first(clock):
         await pilot.pause()
     assert app.return_value == 0
     # The unfinished run is in the history.
-    record = json.loads(paths.history_file().read_text().splitlines()[-1])
-    assert record["finished"] is False and record["title"] == "Test run"
+    with open_history() as history:
+        [run] = history.runs()
+    assert run.finished is False and run.title == "Test run"
 
 
 async def test_summary_counts_completed_and_skipped(clock):
@@ -193,11 +193,16 @@ async def test_summary_counts_completed_and_skipped(clock):
         assert "Steps skipped: 1" in summary
         assert "Time spent: 20 s" in summary
         assert screen.query_one("#main").display is False
+        # The check-in comes first; Esc skips it.
+        assert isinstance(app.screen, CheckInScreen)
+        await pilot.press("escape")
         await pilot.press("enter")
         await pilot.pause()
     assert app.return_value == 0
-    record = json.loads(paths.history_file().read_text().splitlines()[-1])
-    assert (record["finished"], record["completed"], record["skipped"]) == (True, 1, 1)
+    with open_history() as history:
+        [run] = history.runs()
+        assert run.checkin is None
+    assert (run.finished, run.completed, run.skipped) == (True, 1, 1)
 
 
 async def test_markup_in_names_is_shown_literally(clock):
@@ -250,10 +255,10 @@ async def test_no_sound_when_off(clock):
 
 
 def history_records() -> list[dict]:
-    history = paths.history_file()
-    if not history.exists():
-        return []
-    return [json.loads(line) for line in history.read_text().splitlines()]
+    from composer.history import open_history
+
+    with open_history() as history:
+        return [{"finished": run.finished, "title": run.title} for run in history.runs()]
 
 
 async def test_ctrl_q_asks_like_q_and_the_clock_waits(clock):
@@ -298,6 +303,8 @@ async def test_ctrl_q_after_the_end_quits_at_once(clock):
     app = app_for(session(self_paced(), transition=0))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")  # the check-in: no answers
         assert app.screen.engine.finished
         await pilot.press("ctrl+q")
         await pilot.pause()

@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--run", action="store_true", help="open FILE on the timer")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    run.add_argument("--resume", action="store_true", help="continue the interrupted run of FILE")
     new = commands.add_parser("new", help="write a new session file from a template")
     new.add_argument("-t", "--template", help="template name (see 'glute templates')")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -72,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.html or OUT.md"
     )
     commands.add_parser("schema", help="print the JSON Schema of the session file format")
+    history = commands.add_parser("history", help="past runs: date, session, minutes, check-in")
+    history.add_argument("--json", action="store_true", help="print JSON")
+    history.add_argument("--since", metavar="DATE", help="from DATE (YYYY-MM-DD, or 7d, 2w)")
 
     plugins = commands.add_parser("plugins", help="list, install, remove or start plugins")
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
@@ -167,6 +171,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from . import plugin_commands
 
         return plugin_commands.run(args)
+    if command == "history":
+        from . import history_command
+
+        return history_command.run(args)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
 
@@ -193,7 +201,7 @@ def _in_browser() -> bool:
     return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
 
 
-def _tui(path: Path | None, *, run: bool, config=None) -> int:
+def _tui(path: Path | None, *, run: bool, config=None, resume: bool = False) -> int:
     from .filestate import read_state
     from .sessionfile import load_session
 
@@ -207,9 +215,16 @@ def _tui(path: Path | None, *, run: bool, config=None) -> int:
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
         )
         return EXIT_USAGE
+    plan = None
+    if run and path is not None and session is not None:
+        from .resume import plan_resume
+
+        plan = plan_resume(path, session, asked=resume)
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run, file_state=state, config=config)
+    app = make_app(
+        path=path, session=session, run=run, file_state=state, config=config, resume=plan
+    )
     app.run()
     return app.return_code or EXIT_OK
 
@@ -224,7 +239,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         if getattr(args, key):
             config.command_line[key] = True
     if not args.plain and (sys.stdout.isatty() or _in_browser()):
-        return _tui(args.file, run=True, config=config)
+        return _tui(args.file, run=True, config=config, resume=args.resume)
     from .cues import CueDispatcher, CueSettings
     from .plain import PlainRunner, StdinLines
     from .plugins import load_catalog

@@ -1,5 +1,6 @@
 """The user's settings in ``config.toml``: theme, sound, voice,
-notifications, waiting at each get-ready, sound files, disabled plugins.
+notifications, waiting at each get-ready, sound files, disabled plugins,
+streaks.
 
 A broken config file never stops the program: it is reported and the
 built-in settings are used.
@@ -11,13 +12,19 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
 from . import paths
 from .safetext import visible
-from .sessionfile import atomic_write_text
 
-KNOWN_KEYS = ("theme", "sound", "voice", "notify", "wait", "sounds", "disabled_plugins")
+KNOWN_KEYS = (
+    "theme",
+    "sound",
+    "voice",
+    "notify",
+    "wait",
+    "sounds",
+    "disabled_plugins",
+    "streaks",
+)
 # The timer events a ``[sounds]`` file can be set for (composer.cues.SOUND_EVENTS).
 SOUND_EVENTS = ("start", "countdown", "switch", "rest", "done")
 _SWITCHES = ("sound", "voice", "notify", "wait")
@@ -32,6 +39,7 @@ class Config:
     wait: bool = False  # hold each get-ready until the user says go
     sounds: dict[str, str] = field(default_factory=dict)  # event -> sound file, as written
     disabled_plugins: list[str] = field(default_factory=list)
+    streaks: bool = False  # show the week streak in the history
     problems: list[str] = field(default_factory=list, compare=False)
     # The sound files that exist, as absolute paths (filled in by load_config).
     sound_files: dict[str, Path] = field(default_factory=dict, compare=False)
@@ -68,6 +76,11 @@ def load_config(path: Path | None = None) -> Config:
         elif value is not None:
             config.problems.append(f"{path}: {key}: must be true or false")
     _load_sounds(config, data.get("sounds"), path)
+    streaks = data.get("streaks")
+    if isinstance(streaks, bool):
+        config.streaks = streaks
+    elif streaks is not None:
+        config.problems.append(f"{path}: streaks: must be true or false")
     disabled = data.get("disabled_plugins")
     if isinstance(disabled, list) and all(isinstance(x, str) for x in disabled):
         config.disabled_plugins = list(disabled)
@@ -103,6 +116,10 @@ def _load_sounds(config: Config, table: object, path: Path) -> None:
 
 
 def save_config(config: Config, path: Path | None = None) -> None:
+    import tomli_w  # only when writing: reading the settings stays quick
+
+    from .sessionfile import atomic_write_text
+
     path = path or paths.config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
     data: dict[str, object] = {"theme": config.theme}
@@ -110,4 +127,6 @@ def save_config(config: Config, path: Path | None = None) -> None:
     if config.sounds:
         data["sounds"] = dict(config.sounds)
     data["disabled_plugins"] = config.disabled_plugins
+    if config.streaks:
+        data["streaks"] = True
     atomic_write_text(path, tomli_w.dumps(data))

@@ -22,7 +22,16 @@ from dataclasses import dataclass
 
 from .timeline import Interval, Kind, Timeline
 
-__all__ = ["Countdown", "Engine", "Event", "Finished", "Held", "IntervalStarted", "Summary"]
+__all__ = [
+    "Countdown",
+    "Engine",
+    "Event",
+    "Finished",
+    "Held",
+    "IntervalStarted",
+    "StepResult",
+    "Summary",
+]
 
 # The last seconds of a timed interval that are announced, and the shortest
 # interval that gets them (a 3-second held rep would tick non-stop).
@@ -62,7 +71,9 @@ class Finished(Event):
 
 @dataclass(frozen=True)
 class Summary:
-    """What the user did: time spent (pauses excluded) and steps."""
+    """What the user did: time spent (pauses excluded) and steps: completed
+    (all their work done), partly (some done, some skipped) and skipped
+    (work skipped, none done)."""
 
     elapsed: float
     paused: float
@@ -70,11 +81,27 @@ class Summary:
     completed: int
     skipped: int
     finished: bool
+    partly: int = 0
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What became of one step of the session (every round of it counted)."""
+
+    step: int  # index in session order
+    exercise: str
+    name: str
+    outcome: str  # COMPLETED, PARTLY or SKIPPED
+    planned: float  # seconds of the step's intervals (get-ready and rests included)
+    done: float  # seconds spent in them, pauses excluded
 
 
 # What became of a work interval.
 DONE = "done"
 SKIPPED = "skipped"
+# What became of a step.
+COMPLETED = "completed"
+PARTLY = "partly"
 
 
 class Engine:
@@ -110,6 +137,8 @@ class Engine:
         self._paused_since: float | None = None
         self._paused_for = 0.0
         self._outcomes: dict[int, str] = {}  # work interval index -> DONE / SKIPPED
+        self._spent: dict[int, float] = {}  # interval index -> seconds spent in it, before now
+        self._in_interval = False
         self._pending: list[Event] = []
 
     # -- reading -----------------------------------------------------------
@@ -192,14 +221,13 @@ class Engine:
 
     def summary(self, now: float | None = None) -> Summary:
         """A step is completed when all its work (every set, side, rep and
-        round) is done, and skipped when any of it was skipped; going back
-        and doing it turns a skip into done."""
-        by_step: dict[int, set[str | None]] = {}
-        for index, interval in enumerate(self.timeline.intervals):
-            if interval.kind.is_work:
-                outcome = self._outcomes.get(index)
-                by_step.setdefault(interval.step, set()).add(outcome)
-        skipped = sum(1 for outcomes in by_step.values() if SKIPPED in outcomes)
+        round) is done; partly done when some of it was done and the rest
+        skipped or not reached (work under way when the run stopped counts
+        as some done); skipped when some was skipped and none done. Going
+        back and doing it turns a skip into done."""
+        by_step = self._step_outcomes(now)
+        skipped = sum(1 for outcomes in by_step.values() if _step_outcome(outcomes) == SKIPPED)
+        partly = sum(1 for outcomes in by_step.values() if _step_outcome(outcomes) == PARTLY)
         completed = sum(1 for outcomes in by_step.values() if outcomes == {DONE})
         return Summary(
             elapsed=self.elapsed(now),
@@ -208,6 +236,124 @@ class Engine:
             completed=completed,
             skipped=skipped,
             finished=self.finished,
+            partly=partly,
+        )
+
+    def _step_outcomes(self, now: float | None = None) -> dict[int, set[str | None]]:
+        by_step: dict[int, set[str | None]] = {}
+        for index, interval in enumerate(self.timeline.intervals):
+            if interval.kind.is_work:
+                by_step.setdefault(interval.step, set()).add(self._outcomes.get(index))
+        # Work under way counts as begun: a run stopped in it did part of the step.
+        if self.started and not self.finished and self.interval.kind.is_work:
+            if self.interval_elapsed(now) > 0 and self.index not in self._outcomes:
+                by_step[self.interval.step].add(_BEGUN)
+        return by_step
+
+    def step_results(self, now: float | None = None) -> list[StepResult]:
+        """Every step some of whose work was done or skipped, in session
+        order (steps not reached yet are left out)."""
+        spent = dict(self._spent)
+        if self.started and not self.finished:
+            spent[self.index] = spent.get(self.index, 0.0) + self.interval_elapsed(now)
+        planned: dict[int, float] = {}
+        done: dict[int, float] = {}
+        first: dict[int, Interval] = {}
+        for index, interval in enumerate(self.timeline.intervals):
+            if interval.step < 0:
+                continue
+            first.setdefault(interval.step, interval)
+            planned[interval.step] = planned.get(interval.step, 0.0) + interval.estimate
+            done[interval.step] = done.get(interval.step, 0.0) + spent.get(index, 0.0)
+        results = []
+        for step, outcomes in sorted(self._step_outcomes(now).items()):
+            outcome = _step_outcome(outcomes)
+            if outcome is None:
+                continue
+            interval = first[step]
+            results.append(
+                StepResult(
+                    step=step,
+                    exercise=interval.exercise,
+                    name=interval.name,
+                    outcome=outcome,
+                    planned=planned[step],
+                    done=done[step],
+                )
+            )
+        return results
+
+    # -- saving and resuming -------------------------------------------------
+
+    def snapshot(self, now: float | None = None) -> dict:
+        """Where the run is, as plain JSON-ready values, for `start_at`."""
+        return {
+            "index": self.index,
+            "length": self._length,
+            "remaining": self.remaining(now),
+            "interval_elapsed": self.interval_elapsed(now),
+            "elapsed": self.elapsed(now),
+            "paused": self.paused_for(now),
+            "outcomes": {str(index): outcome for index, outcome in self._outcomes.items()},
+            "spent": {str(index): seconds for index, seconds in self._spent.items()},
+        }
+
+    def start_at(
+        self,
+        index: int,
+        remaining: float | None = None,
+        *,
+        length: float | None = None,
+        interval_elapsed: float = 0.0,
+        elapsed: float = 0.0,
+        paused: float = 0.0,
+        outcomes: dict[int, str] | None = None,
+        spent: dict[int, float] | None = None,
+        now: float | None = None,
+    ) -> list[Event]:
+        """Start at interval `index` with `remaining` seconds left in it (its
+        whole length when None), as if `elapsed` seconds of work and `paused`
+        seconds of pauses had gone before, with the outcomes so far. `length`
+        keeps time that was added to the interval."""
+        if self.started:
+            return self._drain()
+        now = self._now(now)
+        index = max(0, min(index, len(self.timeline.intervals) - 1))
+        self.started = True
+        self._paused_for = max(0.0, paused)
+        self._started_at = now - max(0.0, elapsed) - self._paused_for
+        self._outcomes = {
+            i: outcome
+            for i, outcome in (outcomes or {}).items()
+            if 0 <= i < len(self.timeline.intervals) and outcome in (DONE, SKIPPED)
+        }
+        self._spent = {i: max(0.0, s) for i, s in (spent or {}).items()}
+        self._enter(index, now)
+        if self.deadline is not None and self._length is not None:
+            if length is not None and length > self._length:
+                self._length = length
+            left = self._length if remaining is None else min(max(0.0, remaining), self._length)
+            self.deadline = now + left
+        self._entered_at = now - max(0.0, interval_elapsed)
+        self._advance(now)
+        return self._drain()
+
+    def restore(self, snapshot: dict, now: float | None = None) -> list[Event]:
+        """Start where `snapshot` (from `snapshot()`) left off."""
+        return self.start_at(
+            int(snapshot["index"]),
+            _number(snapshot.get("remaining")),
+            length=_number(snapshot.get("length")),
+            interval_elapsed=_number(snapshot.get("interval_elapsed")) or 0.0,
+            elapsed=_number(snapshot.get("elapsed")) or 0.0,
+            paused=_number(snapshot.get("paused")) or 0.0,
+            outcomes={int(i): str(o) for i, o in dict(snapshot.get("outcomes") or {}).items()},
+            spent={
+                int(i): float(s)
+                for i, s in dict(snapshot.get("spent") or {}).items()
+                if _number(s) is not None
+            },
+            now=now,
         )
 
     # -- commands ----------------------------------------------------------
@@ -352,6 +498,13 @@ class Engine:
 
     def _enter(self, index: int, start: float) -> None:
         index = min(index, len(self.timeline.intervals) - 1)
+        if self._in_interval:
+            # The time spent in the interval being left, pauses excluded.
+            end = self._paused_since if self.paused else start
+            assert end is not None
+            spent = max(0.0, end - self._entered_at)
+            self._spent[self.index] = self._spent.get(self.index, 0.0) + spent
+        self._in_interval = True
         self.index = index
         self._counted = None
         interval = self.interval
@@ -391,3 +544,24 @@ class Engine:
     def _drain(self) -> list[Event]:
         events, self._pending = self._pending, []
         return events
+
+
+_BEGUN = "begun"  # the work interval under way
+
+
+def _step_outcome(outcomes: set[str | None]) -> str | None:
+    if outcomes == {DONE}:
+        return COMPLETED
+    if DONE in outcomes or _BEGUN in outcomes:
+        return PARTLY
+    if SKIPPED in outcomes:
+        return SKIPPED
+    return None
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value):
+        return None
+    return float(value)

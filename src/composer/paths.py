@@ -50,4 +50,15 @@ def plugins_directory() -> Path:
 
 
 def history_file() -> Path:
+    """The history of runs and check-ins (SQLite)."""
+    return data_directory() / "history.sqlite3"
+
+
+def legacy_history_file() -> Path:
+    """Where versions before the SQLite history appended one JSON line per run."""
     return data_directory() / "history.jsonl"
+
+
+def resume_directory() -> Path:
+    """One state file per session file, for continuing an interrupted run."""
+    return data_directory() / "resume"

@@ -25,6 +25,7 @@ from typing import TextIO
 from .cues import CueDispatcher
 from .engine import Countdown, Engine, Event, Finished, Held, IntervalStarted
 from .model import Session, format_clock, format_seconds
+from .resume import RunLog
 from .runs import record_run
 from .safetext import visible
 from .timeline import Interval, Kind, Timeline
@@ -259,6 +260,7 @@ class PlainRunner:
         if self._recorded:
             return
         self._recorded = True
-        problem = record_run(self.session, self.file, self.engine.summary(), started)
-        if problem:
-            self.errors.write(f"warning: {visible(problem)}\n")
+        log = RunLog(self.session, self.engine.timeline, self.file)
+        log.started = started
+        for line in record_run(log, self.engine):
+            self.errors.write(f"warning: {visible(line)}\n")

@@ -1,48 +1,34 @@
-"""Recording a run in the history: one function that the run screen and the
-plain-text runner both call, so a run stopped either way leaves the same
-record. Where the history lives is this module's business alone."""
+"""Recording a run: one function that the plain-text runner uses to leave
+the same record as the run screen (which goes through the app's open
+history): the run in the SQLite history, and its place for ``--resume``.
+Where the history lives is `composer.history`'s business alone."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime
-from pathlib import Path
+from .engine import Engine
+from .resume import RunLog
 
-from . import paths
-from .engine import Summary
-from .model import Session
-
-__all__ = ["record_run", "run_record"]
+__all__ = ["record_run"]
 
 
-def run_record(
-    session: Session, file: Path | None, summary: Summary, started: datetime | None
-) -> dict:
-    """What the history keeps about one run, finished or not."""
-    return {
-        "started": started.isoformat() if started else None,
-        "title": session.title,
-        "file": str(file) if file else None,
-        "finished": summary.finished,
-        "elapsed_s": round(summary.elapsed, 1),
-        "paused_s": round(summary.paused, 1),
-        "steps": summary.steps,
-        "completed": summary.completed,
-        "skipped": summary.skipped,
-    }
+def record_run(log: RunLog, engine: Engine) -> list[str]:
+    """Add the run to the history (or update its record) and save its place.
 
+    Returns lines for the user: a damaged history set aside, or why the run
+    could not be kept. The run itself is never stopped by a failure here.
+    """
+    from .history import HistoryError, open_history
 
-def record_run(
-    session: Session, file: Path | None, summary: Summary, started: datetime | None
-) -> str | None:
-    """Add the run to the history; returns None, or a one-line reason it
-    could not be written (the run itself is never stopped by that)."""
-    record = run_record(session, file, summary, started)
+    lines: list[str] = []
+    if engine.started:
+        try:
+            with open_history() as history:
+                log.save(engine, history)
+                lines += history.notices + history.problems
+        except (HistoryError, OSError) as error:
+            lines.append(f"could not write the history: {error}")
     try:
-        history = paths.history_file()
-        history.parent.mkdir(parents=True, exist_ok=True)
-        with history.open("a", encoding="utf-8") as stream:
-            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        log.checkpoint(engine)
     except OSError as error:
-        return f"Could not write the history: {error}"
-    return None
+        lines.append(f"could not save the place in the run: {error}")
+    return lines

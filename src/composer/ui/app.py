@@ -4,6 +4,7 @@ current session, and shows the screens."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -12,6 +13,11 @@ from ..filestate import FileState, read_state
 from ..model import Session
 from ..plugins import Catalog, load_catalog
 from .commands import ComposerCommands
+
+if TYPE_CHECKING:
+    from ..engine import Engine
+    from ..history import CheckIn, History, Run
+    from ..resume import ResumePlan, RunLog, RunState
 
 
 class GluteApp(App[int]):
@@ -34,6 +40,7 @@ class GluteApp(App[int]):
         catalog: Catalog | None = None,
         config: Config | None = None,
         file_state: FileState | None = None,
+        resume: ResumePlan | None = None,
     ):
         super().__init__()
         self.config = config if config is not None else load_config()
@@ -46,6 +53,9 @@ class GluteApp(App[int]):
         self.file_state = file_state
         self.session = session if session is not None else Session(title=path.stem if path else "")
         self.start_on_timer = run
+        self.resume_plan = resume
+        self._history: History | None = None
+        self._history_reported: set[str] = set()
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -60,11 +70,8 @@ class GluteApp(App[int]):
                 markup=False,
             )
         if self.start_on_timer:
-            from .run_screen import RunScreen
-
-            self.push_screen(
-                RunScreen(self.session, self.catalog, sound=self.config.sound),
-                callback=lambda _result: self.exit(0),
+            self.start_run(
+                self.session, self.path, self.resume_plan, then=lambda _result: self.exit(0)
             )
         else:
             from .composer_screen import ComposerScreen
@@ -116,6 +123,137 @@ class GluteApp(App[int]):
             except OSError as error:
                 self.notify(f"Could not save the theme: {error}", severity="warning", markup=False)
 
+    # -- runs: the timer, resuming, history and check-ins -----------------------
+
+    def start_run(self, session: Session, path: Path | None, plan=None, then=None) -> None:
+        """Open the timer on `session` (read from `path`); `plan` (from
+        `composer.resume.plan_resume`) says whether to continue an
+        interrupted run, asking first if it says so."""
+        from ..safetext import visible
+        from .run_screen import RunScreen
+
+        for notice in plan.notices if plan is not None else []:
+            self.notify(
+                visible(notice), title="Resume", severity="warning", markup=False, timeout=8
+            )
+
+        def run(state: RunState | None) -> None:
+            screen = RunScreen(
+                session, self.catalog, sound=self.config.sound, path=path, resume=state
+            )
+            self.push_screen(screen, callback=then)
+
+        if plan is None or plan.state is None:
+            run(None)
+        elif not plan.offer:
+            run(plan.state)
+        else:
+            from .resume_dialog import ResumeOffer
+
+            state = plan.state
+
+            def answered(choice: str | None) -> None:
+                if choice == "resume":
+                    run(state)
+                    return
+                from ..resume import clear_state, keep_in_history
+
+                history = self.history()
+                kept, lines = keep_in_history(state, history) if history else (False, [])
+                for line in lines:
+                    self._report_history(line)
+                if kept:
+                    clear_state(state.file)
+                run(None)
+
+            self.push_screen(ResumeOffer(state), answered)
+
+    def run_file(self, path: Path) -> None:
+        """Run the session in `path` again (from the history)."""
+        from ..errors import SessionError
+        from ..resume import plan_resume
+        from ..safetext import visible
+        from ..sessionfile import load_session
+
+        if not path.is_file():
+            self.notify(f"{visible(path)}: no longer there", severity="error", markup=False)
+            return
+        try:
+            session = load_session(path)
+        except SessionError as error:
+            self.notify(visible(error.problems[0]), severity="error", markup=False)
+            return
+        self.start_run(session, path, plan_resume(path, session, asked=False))
+
+    def history(self) -> History | None:
+        """The history database, opened on first use; None (after telling
+        the user) when it cannot be opened. Never stops a run."""
+        from ..history import HistoryError, open_history
+
+        if self._history is None:
+            try:
+                self._history = open_history()
+            except HistoryError as error:
+                self._report_history(str(error))
+                return None
+        for line in self._history.notices:
+            self._report_history(line, severity="information")
+        for line in self._history.problems:
+            self._report_history(line)
+        return self._history
+
+    def _report_history(self, line: str, severity: str = "warning") -> None:
+        if line in self._history_reported:
+            return
+        from ..safetext import visible
+
+        self._history_reported.add(line)
+        self.notify(visible(line), title="History", severity=severity, markup=False, timeout=10)
+
+    def read_runs(self) -> list[Run]:
+        from ..history import HistoryError
+
+        history = self.history()
+        if history is None:
+            return []
+        try:
+            return history.runs()
+        except HistoryError as error:
+            self._report_history(str(error))
+            return []
+
+    def record_run(self, log: RunLog, engine: Engine) -> int | None:
+        """Add the run to the history (again as it goes on: one record per
+        run); its id, or None when the history cannot be written."""
+        from ..history import HistoryError
+
+        history = self.history()
+        if history is None:
+            return None
+        try:
+            return log.save(engine, history)
+        except HistoryError as error:
+            self._report_history(f"could not write the history: {error}")
+            return None
+
+    def checkpoint_run(self, log: RunLog, engine: Engine) -> None:
+        """Save where the run is, for ``glute run --resume``."""
+        try:
+            log.checkpoint(engine)
+        except OSError as error:
+            self._report_history(f"could not save the place in the run: {error}")
+
+    def record_checkin(self, run_id: int, checkin: CheckIn) -> None:
+        from ..history import HistoryError
+
+        history = self.history()
+        if history is None:
+            return
+        try:
+            history.record_checkin(run_id, checkin)
+        except (HistoryError, ValueError) as error:
+            self._report_history(f"could not save the check-in: {error}")
+
 
 def make_app(
     *,
@@ -125,6 +263,7 @@ def make_app(
     catalog: Catalog | None = None,
     config: Config | None = None,
     file_state: FileState | None = None,
+    resume: ResumePlan | None = None,
 ) -> GluteApp:
     """Build the app for the command line and for tests alike."""
     return GluteApp(
@@ -134,4 +273,5 @@ def make_app(
         catalog=catalog,
         config=config,
         file_state=file_state,
+        resume=resume,
     )

@@ -22,6 +22,7 @@ COMMANDS = [
         "Install the plugin packages this session requires",
     ),
     ("Export handout…", "export_handout", "A page to print or send: .html or .md"),
+    ("History", "history", "Past runs, minutes per week; run a past session again"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
     ("Keys", "help", "Every key of the composer"),

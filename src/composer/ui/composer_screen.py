@@ -61,6 +61,7 @@ class ComposerScreen(Screen):
         Binding("ctrl+g", "details", "Details", id="composer.details"),
         Binding("ctrl+r", "run", "Run", id="composer.run"),
         Binding("f3", "plugins", "Plugins", show=False, id="composer.plugins"),
+        Binding("f2", "history", "History", show=False, id="composer.history"),
         Binding("f1", "help", "Keys", id="composer.help"),
     ]
 
@@ -621,6 +622,11 @@ class ComposerScreen(Screen):
         from .plugins_screen import PluginsScreen
 
         self.app.push_screen(PluginsScreen(self.catalog))
+
+    def action_history(self) -> None:
+        from .history_screen import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_help(self) -> None:
         from .help_screen import HelpScreen

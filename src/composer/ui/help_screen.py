@@ -21,6 +21,7 @@ KEYS = [
             ("ctrl+g", "title, description, author, tags and default pauses"),
             ("f12", "save under another name"),
             ("f3", "plugins: version, exercises, status"),
+            ("f2", "history: past runs, minutes per week; enter runs one again"),
             ("ctrl+r", "run the session with the timer"),
             ("f1", "this help"),
             ("ctrl+p", "command palette: every action by name, themes too"),

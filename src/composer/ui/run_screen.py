@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from textual.app import ComposeResult
@@ -24,10 +24,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
 
 from ..cues import CueDispatcher, CueSettings
-from ..engine import Engine, Event, Finished
+from ..engine import Engine, Event, Finished, IntervalStarted
 from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
-from ..runs import record_run
+from ..resume import RunLog, RunState
+from ..safetext import visible
 from ..timeline import Interval, Kind, compile_timeline, describe_next
 from .big_clock import BigClock
 from .big_word import Banner, BigWord
@@ -116,6 +117,8 @@ class RunScreen(Screen[None]):
         *,
         clock: Callable[[], float] | None = None,
         refresh_s: float = REFRESH_S,
+        path: Path | None = None,
+        resume: RunState | None = None,
         name: str | None = None,
         id: str | None = None,
     ) -> None:
@@ -128,9 +131,11 @@ class RunScreen(Screen[None]):
         self.engine = Engine(self.timeline, clock or self.default_clock)
         self._refresh_s = refresh_s
         self._shown: dict[str, Any] = {}  # what each widget shows now
-        self._started_wall: datetime | None = None
-        self._logged = False
         self._asking = False  # the stop question is on screen
+        self._path = path
+        self._resume = resume
+        self.run_log: RunLog | None = None
+        self._asked_checkin = False
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
 
@@ -181,7 +186,6 @@ class RunScreen(Screen[None]):
     def on_mount(self) -> None:
         title = self.session.title or "Untitled session"
         self.query_one("#session-title", Static).update(Content(title))
-        self._started_wall = datetime.now(UTC)
         config = getattr(self.app, "config", None)
         if config is not None:
             self.engine.wait = config.setting("wait")
@@ -191,7 +195,7 @@ class RunScreen(Screen[None]):
             terminal=self._write_escape,
             manager=self.catalog.manager,
         )
-        self._react(self.engine.start())
+        self._react(self._start())
         self._redraw()
         self.set_interval(self._refresh_s, self._tick)
 
@@ -201,10 +205,6 @@ class RunScreen(Screen[None]):
         write = getattr(self.app, "write_escape", None)
         if write is not None:
             write(sequence)
-
-    def on_unmount(self) -> None:
-        if self.cues is not None:
-            self.cues.close()
 
     def _tick(self) -> None:
         events = self.engine.tick()
@@ -232,8 +232,7 @@ class RunScreen(Screen[None]):
             return
         if self.cues is not None:
             self.cues.dispatch(events, self.engine)
-        if any(isinstance(event, Finished) for event in events):
-            self._log_history()
+        self._keep(events)
 
     # -- drawing -------------------------------------------------------------
 
@@ -353,23 +352,80 @@ class RunScreen(Screen[None]):
         lines = [
             f"Time spent: {format_seconds(round(summary.elapsed))}",
             f"Steps completed: {summary.completed} of {summary.steps}",
-            f"Steps skipped: {summary.skipped}",
         ]
+        if summary.partly:
+            lines.append(f"Steps partly done: {summary.partly}")
+        lines.append(f"Steps skipped: {summary.skipped}")
         if summary.paused >= 1:
             lines.append(f"Paused for: {format_seconds(round(summary.paused))}")
         return "\n".join(lines)
 
-    # -- history -------------------------------------------------------------
+    # -- history and resume (kept by the app's core services) -------------------
 
-    def _log_history(self) -> None:
-        """Record the run in the history (once), as the plain runner does."""
-        if self._logged or not self.engine.started:
+    def _start(self) -> list[Event]:
+        """Start the engine, or continue an interrupted run (paused, so the
+        user can get back in place first)."""
+        path = self._path if self._path is not None else getattr(self.app, "path", None)
+        self.run_log = RunLog(self.session, self.timeline, path, state=self._resume)
+        if self._resume is None:
+            return self.engine.start()
+        try:
+            events = self.engine.restore(self._resume.engine)
+        except (KeyError, TypeError, ValueError):
+            self.notify("The saved place could not be read: starting from the beginning.")
+            return self.engine.start()
+        self.notify(
+            f"Continuing at: {visible(self._resume.where)}. Press space to go on.",
+            title="Resumed",
+            markup=False,
+        )
+        return events + self.engine.pause()
+
+    def on_unmount(self) -> None:
+        """However the screen goes (the app quitting too), the run so far is
+        in the history and its place saved."""
+        if self.cues is not None:
+            self.cues.close()
+        record = getattr(self.app, "record_run", None)
+        if self.run_log is not None and record is not None and self.engine.started:
+            record(self.run_log, self.engine)
+            self._checkpoint()
+
+    def _keep(self, events: list[Event]) -> None:
+        """Save the place at each interval change; record the run when it ends."""
+        if any(isinstance(event, Finished) for event in events):
+            self._end_run()
+        elif any(isinstance(event, IntervalStarted) for event in events):
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        checkpoint = getattr(self.app, "checkpoint_run", None)
+        if self.run_log is not None and checkpoint is not None:
+            checkpoint(self.run_log, self.engine)
+
+    def _end_run(self, then: Callable[[], object] | None = None) -> None:
+        """Record the run (finished or stopped), save its place, and ask how
+        it went (once); then call `then`."""
+        record = getattr(self.app, "record_run", None)
+        run_id = None
+        if self.run_log is not None and record is not None and self.engine.started:
+            run_id = record(self.run_log, self.engine)
+        self._checkpoint()
+        results = self.run_log.record(self.engine)[1] if self.run_log is not None else []
+        if run_id is None or self._asked_checkin or not results:
+            if then is not None:
+                then()
             return
-        self._logged = True
-        path = getattr(self.app, "path", None)
-        problem = record_run(self.session, path, self.engine.summary(), self._started_wall)
-        if problem:
-            self.notify(problem, severity="warning", markup=False)
+        self._asked_checkin = True
+        from .checkin import CheckInScreen
+
+        def answered(checkin) -> None:
+            if checkin is not None:
+                self.app.record_checkin(run_id, checkin)
+            if then is not None:
+                then()
+
+        self.app.push_screen(CheckInScreen(results, self.session.title), answered)
 
     # -- actions -------------------------------------------------------------
 
@@ -428,10 +484,13 @@ class RunScreen(Screen[None]):
         def answered(stop: bool | None) -> None:
             self._asking = False
             if stop:
-                self._log_history()
-                self.dismiss()
-                if then is not None:
-                    then()
+
+                def finish() -> None:
+                    self.dismiss()
+                    if then is not None:
+                        then()
+
+                self._end_run(then=finish)
             elif not was_paused:
                 self._command(self.engine.resume())
 
