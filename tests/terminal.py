@@ -124,3 +124,13 @@ class Terminal:
 
     def __exit__(self, *_exc) -> None:
         self.close()
+
+
+def big(word: str) -> str:
+    """The top row of `word` as the timer draws it in big letters, to look
+    for on a captured screen."""
+    from composer.ui.big_word import big_lines
+
+    lines = big_lines(word)
+    assert lines is not None, f"no big glyphs for {word!r}"
+    return lines[0]

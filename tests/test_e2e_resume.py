@@ -12,7 +12,7 @@ import pytest
 
 from composer.history import open_history
 
-from .terminal import Terminal
+from .terminal import Terminal, big
 
 pytestmark = [
     pytest.mark.e2e,
@@ -59,16 +59,18 @@ def test_resume_after_kill_9(tmp_path, glute_env):
     first.mkdir()
     with Terminal(first, ["run", str(path)], glute_env) as tmux:
         # Plank's work: past the first step and its get-ready.
-        tmux.wait_for(lambda text: "Plank" in text and "WORK" in text and "Squeeze" not in text)
+        tmux.wait_for(
+            lambda text: "Plank" in text and big("WORK") in text and "Squeeze" not in text
+        )
         os.kill(glute_pid(tmux), signal.SIGKILL)
         tmux.wait_for(lambda text: "EXITED=137" in text)
     second = tmp_path / "second"
     second.mkdir()
     with Terminal(second, ["run", "--resume", str(path)], glute_env) as tmux:
-        screen = tmux.wait_for(lambda text: "Plank" in text and "PAUSED" in text)
+        screen = tmux.wait_for(lambda text: "Plank" in text and "press space to go on" in text)
         assert "Squeeze" not in screen  # not back at the start
         tmux.keys("Space")
-        tmux.wait_for(lambda text: "WORK" in text and "PAUSED" not in text)
+        tmux.wait_for(lambda text: big("WORK") in text and "press space to go on" not in text)
         tmux.keys("q")
         tmux.wait_for(lambda text: "Stop this session?" in text)
         tmux.keys("y")
