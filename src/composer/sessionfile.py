@@ -478,6 +478,7 @@ def missing_requirements(session: Session, filename: str) -> list[Problem]:
     each with the command that installs it."""
     if not session.requires:
         return []
+    import shlex
     from importlib import metadata
 
     out = []
@@ -492,7 +493,7 @@ def missing_requirements(session: Session, filename: str) -> list[Problem]:
                 Problem(
                     filename,
                     f"needs {requirement!r}, which is not installed; "
-                    f"install it with: glute plugins install '{requirement}'",
+                    f"install it with: glute plugins install {shlex.quote(requirement)}",
                     where=_where(("requires", index)),
                     warning=True,
                 )

@@ -17,6 +17,7 @@ from .. import paths
 from ..errors import SessionError
 from ..model import Session
 from ..plugins import Catalog
+from ..safetext import visible
 from ..sessionfile import load_session, parse_session
 
 
@@ -38,11 +39,16 @@ def session_files() -> list[Path]:
     return out[:200]
 
 
-def _shown(path: Path) -> str:
+def _relative(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _shown(path: Path) -> str:
+    """A file name as shown on screen (control characters escaped)."""
+    return visible(_relative(path))
 
 
 class PathDialog(ModalScreen):
@@ -79,7 +85,7 @@ class PathDialog(ModalScreen):
 
     def set_status(self, text: str, good: bool) -> None:
         status = self.query_one("#status", Static)
-        status.update(Content(text))
+        status.update(Content(visible(text, multiline=True)))
         status.set_class(not good, "-bad")
         status.set_class(good, "-good")
 
@@ -103,7 +109,7 @@ class PathDialog(ModalScreen):
     @on(OptionList.OptionSelected, "#files")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         path_input = self.query_one("#path", Input)
-        path_input.value = _shown(self.files[event.option_index])
+        path_input.value = _relative(self.files[event.option_index])
         path_input.focus()
         self._submit()
 
@@ -219,7 +225,9 @@ class TemplatePicker(ModalScreen):
             for name in self.names:
                 loaded = self.load(name)
                 title = loaded.title if isinstance(loaded, Session) else "cannot be read"
-                options.append(Option(Content.assemble((name, "bold"), "  ", title)))
+                options.append(
+                    Option(Content.assemble((visible(name), "bold"), "  ", visible(title)))
+                )
             yield OptionList(*options, id="templates", markup=False)
             yield Static(id="about", classes="status", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -239,7 +247,7 @@ class TemplatePicker(ModalScreen):
             text = f"{loaded.description}\n{steps} steps · from the plugin {template.plugin}"
         else:
             text = loaded
-        self.query_one("#about", Static).update(Content(text.strip()))
+        self.query_one("#about", Static).update(Content(visible(text.strip(), multiline=True)))
 
     @on(OptionList.OptionSelected, "#templates")
     @on(Button.Pressed, "#ok")
@@ -253,7 +261,10 @@ class TemplatePicker(ModalScreen):
             self.dismiss((name, loaded))
         else:
             self.notify(
-                loaded, title="This template cannot be used", severity="error", markup=False
+                visible(loaded, multiline=True),
+                title="This template cannot be used",
+                severity="error",
+                markup=False,
             )
 
     @on(Button.Pressed, "#cancel")

@@ -26,6 +26,7 @@ from .. import paths
 from ..engine import Countdown, Engine, Event, Finished, IntervalStarted
 from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
+from ..safetext import visible
 from ..timeline import Interval, Kind, compile_timeline, describe_next
 from .big_word import BigWord
 
@@ -173,7 +174,7 @@ class RunScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        title = self.session.title or "Untitled session"
+        title = visible(self.session.title) or "Untitled session"
         self.query_one("#session-title", Static).update(Content(title))
         self._started_wall = datetime.now(UTC)
         self._react(self.engine.start())
@@ -227,9 +228,14 @@ class RunScreen(Screen[None]):
         return widget
 
     def _show_text(self, selector: str, text: str, layout: bool = True) -> None:
-        """Show `text` literally; `layout=False` where the widget's size is fixed."""
+        """Show `text` literally, through `visible` (names, cues and notes are
+        plugin and file text); `layout=False` where the widget's size is fixed."""
         self._put(
-            selector, text, lambda t: self._widget(selector).update(Content(t), layout=layout)
+            selector,
+            text,
+            lambda t: self._widget(selector).update(
+                Content(visible(t, multiline=True)), layout=layout
+            ),
         )
 
     def _show_classes(self, selector: str, classes: str) -> None:
@@ -360,7 +366,9 @@ class RunScreen(Screen[None]):
             with history.open("a", encoding="utf-8") as stream:
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         except OSError as error:
-            self.notify(f"Could not write the history: {error}", severity="warning", markup=False)
+            self.notify(
+                f"Could not write the history: {visible(error)}", severity="warning", markup=False
+            )
 
     # -- actions -------------------------------------------------------------
 
