@@ -197,6 +197,13 @@ def _pip(command: list[str]) -> int:
     return 0 if result.returncode == 0 else 1
 
 
+def _cell(text: str, width: int = 40) -> str:
+    """A table cell: escaped, and cut so that one long name cannot push
+    every other column off the screen."""
+    shown = visible(text)
+    return shown if len(shown) <= width else shown[: width - 1] + "…"
+
+
 def list_plugins() -> int:
     from .cli import _catalog
 
@@ -206,10 +213,10 @@ def list_plugins() -> int:
         return 0
     rows = [
         (
-            visible(info.name),
-            visible(info.version or "-"),
+            _cell(info.name),
+            _cell(info.version or "-"),
             str(info.exercises),
-            visible(info.distribution or info.origin),
+            _cell(info.distribution or info.origin),
             visible(info.status),
         )
         for info in catalog.plugins
