@@ -19,8 +19,19 @@ PHASES = ("roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages escaped: they quote the command
+    line, where a file name from a glob may hold escape sequences."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .safetext import visible
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {visible(message)}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="glute",
         description="Compose, share and run glute-activation sessions.",
         epilog="Run 'glute' alone to open the composer. This app is not medical advice.",
