@@ -613,3 +613,73 @@ def test_plugins_with_the_same_object_in_two_files_do_not_share_hooks(tmp_path):
     catalog = load_catalog(entry_points=False, plugins_dir=tmp_path, only="alpha,beta")
     assert catalog.plugin("alpha").exercises == 1
     assert catalog.plugin("beta").error == "failed to import: ValueError: beta is broken"
+
+
+# -- through the command line ------------------------------------------------------
+
+
+def test_an_entry_point_name_with_bells_is_reported_not_fatal(tmp_path, monkeypatch, capsys):
+    from composer.cli import main
+
+    dist = tmp_path / "belled-1.0.dist-info"
+    dist.mkdir()
+    (dist / "entry_points.txt").write_text("[glute_composer]\nbad\x07\x07name = json\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("GLUTE_COMPOSER_LOAD_PLUGINS")
+    catalog = load_catalog()
+    info = catalog.plugin("bad\x07\x07name")
+    assert info.error == "its name must be lower-case letters, digits, '-' or '_'"
+    assert catalog.plugin("rolling").ok
+    for args in (["plugins"], ["exercises"], ["templates"]):
+        assert main(args) == 0
+        out = capsys.readouterr()
+        assert "\x07" not in out.out + out.err
+    assert main(["plugins"]) == 0
+    assert "bad\\x07\\x07name" in capsys.readouterr().out
+
+
+def test_an_infinite_dose_no_longer_breaks_the_commands(home, monkeypatch, capsys):
+    from composer.cli import main
+
+    plugins = home / "data" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "endless.py").write_text(
+        textwrap.dedent(
+            """
+            from composer import Dose, Exercise, hookimpl
+
+            def _with(dose_field, value):
+                dose = Dose(sets=2)
+                object.__setattr__(dose, dose_field, value)
+                return dose
+
+            @hookimpl
+            def composer_exercises():
+                forever = Exercise(id="forever", name="Forever", phase="stretch")
+                object.__setattr__(forever, "dose", _with("duration_s", float("inf")))
+                unknown = Exercise(id="unknown", name="Unknown", phase="stretch")
+                object.__setattr__(unknown, "dose", _with("rest_s", float("nan")))
+                fine = Exercise(id="fine", name="Fine", phase="stretch")
+                return [forever, unknown, fine]
+            """
+        )
+    )
+    session = home / "uses.toml"
+    session.write_text(
+        'schema_version = 1\ntitle = "Uses"\n\n[[blocks]]\n\n'
+        '[[blocks.steps]]\nexercise = "endless/forever"\nname = "Forever"\n\n'
+        '[[blocks.steps]]\nexercise = "endless/fine"\n'
+    )
+    monkeypatch.setenv("GLUTE_COMPOSER_LOAD_PLUGINS", "endless")
+    assert main(["exercises", "--json", "--search", "endless"]) == 0
+    out = capsys.readouterr().out
+    assert "Infinity" not in out and "NaN" not in out
+    assert '"id": "endless/fine"' in out and "endless/forever" not in out
+    assert main(["validate", str(session)]) == 0
+    assert "plugin 'endless' missing?" in capsys.readouterr().err  # forever is left out
+    assert main(["show", str(session)]) == 0
+    capsys.readouterr()
+    assert main(["plugins"]) == 0
+    listing = capsys.readouterr().out
+    assert "exercise 'forever' skipped: dose duration_s must be a finite number, got inf" in listing
+    assert "exercise 'unknown' skipped: dose rest_s must be a finite number, got nan" in listing
