@@ -208,11 +208,14 @@ def test_composer_exercises_that_never_ends_is_cut_at_the_cap():
 
 def test_a_generator_that_refuses_to_close_is_contained():
     def stubborn():
+        ignored = False
         for number in itertools.count():
             try:
                 yield _exercise(f"move-{number}")
             except GeneratorExit:
-                continue  # ignores close(): Python raises RuntimeError
+                if ignored:
+                    return  # gives in when it is finalised, so the run ends quietly
+                ignored = True  # ignores close(): Python raises RuntimeError
 
     catalog = Catalog()
     info = catalog.register_module("stubborn", _exercises(stubborn))
@@ -683,3 +686,39 @@ def test_an_infinite_dose_no_longer_breaks_the_commands(home, monkeypatch, capsy
     listing = capsys.readouterr().out
     assert "exercise 'forever' skipped: dose duration_s must be a finite number, got inf" in listing
     assert "exercise 'unknown' skipped: dose rest_s must be a finite number, got nan" in listing
+
+
+def test_python_reports_of_plugin_code_are_escaped(tmp_path, glute_env):
+    """A warning and an exception ignored in a finaliser, both from plugin
+    code, reach stderr escaped."""
+    import subprocess
+
+    from .conftest import glute_command
+
+    plugins = tmp_path / "home" / "data" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "noisy.py").write_text(
+        textwrap.dedent(
+            """
+            import warnings
+
+            class Noisy:
+                def __repr__(self):
+                    return "Noisy\\x1b]0;owned\\x07"
+
+                def __del__(self):
+                    raise ValueError("\\x1b]52;c;eA==\\x07")
+
+            warnings.warn("\\x1b]2;title\\x07", UserWarning)
+            KEEP = Noisy()
+            """
+        )
+    )
+    env = dict(glute_env, GLUTE_COMPOSER_HOME=str(tmp_path / "home"))
+    env["GLUTE_COMPOSER_LOAD_PLUGINS"] = "noisy"
+    out = subprocess.run(
+        [*glute_command(), "plugins"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0
+    assert "UserWarning: \\x1b]2;title\\x07" in out.stderr
+    assert "\x1b" not in out.stderr and "\x07" not in out.stderr

@@ -85,6 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .errors import ComposerError, SessionError, UsageError
     from .safetext import visible
 
+    _escape_python_reports()
     try:
         return _dispatch(args, parser)
     except SessionError as error:
@@ -111,6 +112,43 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _escape_python_reports() -> None:
+    """Python's own reports on stderr (a warning, an exception ignored in a
+    finaliser) quote plugin code: its messages, its objects' names, its
+    source lines. Show them through `visible` too."""
+    import warnings
+
+    from .safetext import visible
+
+    if getattr(warnings.formatwarning, "escaped", False):
+        return
+    plain_format = warnings.formatwarning
+
+    def formatwarning(*args, **kwargs) -> str:
+        return visible(plain_format(*args, **kwargs), multiline=True)
+
+    formatwarning.escaped = True  # type: ignore[attr-defined]
+    warnings.formatwarning = formatwarning
+
+    def unraisablehook(unraisable) -> None:
+        try:
+            import traceback
+
+            try:
+                about = repr(unraisable.object)
+            except BaseException:
+                about = "an object of a plugin"
+            lines = [f"{unraisable.err_msg or 'Exception ignored in'}: {about}\n"]
+            lines += traceback.format_exception(
+                unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback
+            )
+            sys.stderr.write(visible("".join(lines), multiline=True))
+        except BaseException:
+            pass  # late in shutdown, or the report itself is hostile: say nothing
+
+    sys.unraisablehook = unraisablehook
 
 
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
