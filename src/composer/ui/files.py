@@ -17,7 +17,7 @@ from .. import paths
 from ..errors import SessionError
 from ..model import Session
 from ..plugins import Catalog
-from ..safetext import visible
+from ..safetext import is_clean, visible
 from ..sessionfile import load_session, parse_session
 
 
@@ -108,8 +108,15 @@ class PathDialog(ModalScreen):
 
     @on(OptionList.OptionSelected, "#files")
     def _picked(self, event: OptionList.OptionSelected) -> None:
+        path = self.files[event.option_index]
+        if not is_clean(_relative(path)):
+            # Escaped in the list; typed into the box it would reach the
+            # terminal raw, so it is taken as it is.
+            if self.check(str(path)):
+                self.accept(path)
+            return
         path_input = self.query_one("#path", Input)
-        path_input.value = _relative(self.files[event.option_index])
+        path_input.value = _relative(path)
         path_input.focus()
         self._submit()
 
