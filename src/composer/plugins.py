@@ -47,7 +47,8 @@ MAX_WARNINGS = 100
 _TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
 
 # Iterators a plugin returned that refused to be closed: kept alive, so that
-# the garbage collector never prints their complaint on the terminal.
+# the garbage collector does not print their complaint in the middle of a
+# command (the CLI escapes Python's reports, should one come at exit).
 _UNCLOSABLE: list[Any] = []
 
 
