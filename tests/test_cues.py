@@ -300,7 +300,7 @@ def catalog_with(**plugins) -> Catalog:
 def test_composer_cue_gets_every_event_as_a_frozen_cue():
     recorder = Recorder()
     catalog = catalog_with(recorder=recorder)
-    dispatcher = CueDispatcher(CueSettings(sound=False), manager=catalog.manager)
+    dispatcher = CueDispatcher(CueSettings(sound=False), catalog=catalog)
     run_session(dispatcher)
     cues = recorder.cues
     assert cues[0] == Cue(
@@ -351,7 +351,7 @@ def test_composer_cue_slow_or_raising_plugin_never_delays_the_timer():
 
     recorder = Recorder()
     catalog = catalog_with(sleeper=Sleeper(), boom=Boom(), quitter=Quitter(), recorder=recorder)
-    dispatcher = CueDispatcher(CueSettings(sound=False), manager=catalog.manager)
+    dispatcher = CueDispatcher(CueSettings(sound=False), catalog=catalog)
     try:
         engine, slowest = run_session(dispatcher, settle=False)
         reference, _ = run_session(None)
@@ -381,7 +381,7 @@ def test_composer_cue_plugin_far_behind_drops_cues_and_is_reported_once():
             blocked.wait(10)
 
     catalog = catalog_with(stuck=Stuck())
-    dispatcher = CueDispatcher(CueSettings(sound=False), manager=catalog.manager)
+    dispatcher = CueDispatcher(CueSettings(sound=False), catalog=catalog)
     try:
         for _ in range(4):
             run_session(dispatcher, settle=False)  # 4 × 34 cues > the queue of 64
@@ -397,7 +397,7 @@ def test_composer_cue_only_plugin_is_not_warned_and_unhashable_plugins_work():
     plugin = SimpleNamespace(composer_cue=hookimpl(lambda event: got.append(event)))
     other = SimpleNamespace(composer_cue=hookimpl(lambda: None))  # takes no argument
     catalog = catalog_with(listener=plugin, other=other)
-    dispatcher = CueDispatcher(CueSettings(sound=False), manager=catalog.manager)
+    dispatcher = CueDispatcher(CueSettings(sound=False), catalog=catalog)
     run_session(dispatcher)
     assert len(got) == 34 and dispatcher.reports() == []
     dispatcher.close()

@@ -105,7 +105,9 @@ async def test_plugin_cues_reach_plugins_and_a_raising_one_is_shown(clock):
         screen.notify = lambda message, **kw: shown.append(message)
         await settle(pilot, clock, 4)
         assert screen.cues.wait(10)
-        await settle(pilot, clock, 0)
+        deadline = time.monotonic() + 10  # the report crosses from the plugin's thread
+        while not shown and time.monotonic() < deadline:
+            await settle(pilot, clock, 0)
         assert ("start", "work") in got and got[0] == ("start", "get-ready")
         assert shown == ["plugin 'broken': composer_cue raised ValueError: no bulb"]
 

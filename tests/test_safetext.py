@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from composer.safetext import is_clean, visible
+from composer.safetext import is_clean, json_text, visible
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,25 @@ def test_linear_on_a_megabyte():
     start = time.perf_counter()
     visible(text)
     assert time.perf_counter() - start < 2.0
+
+
+def test_hostile_class_names_and_str_subclasses_are_escaped_too():
+    class Sneaky(str):
+        def translate(self, table):
+            return "\x1b]0;owned\x07"
+
+    hostile = type("\x1b]52;c;eA==\x07", (), {"__str__": lambda self: 1 / 0})
+    assert visible(Sneaky("plain\x1b")) == "plain\\x1b"
+    assert visible(hostile()) == "<unprintable \\x1b]52;c;eA==\\x07>"
+
+
+def test_json_text_escapes_what_visible_escapes_and_stays_json():
+    import json
+
+    value = {"name": "x\x1b]52;c;eA==\x07\u202e\x85\u200b é\n", "n": [1, 2.5]}
+    text = json_text(value, indent=2)
+    assert json.loads(text) == value
+    assert is_clean(text, multiline=True)
+    assert "é" in text, "other text stays readable"
+    with pytest.raises(ValueError):
+        json_text({"dose": float("inf")})

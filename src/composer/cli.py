@@ -19,8 +19,19 @@ PHASES = ("roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its error messages escaped: they quote the command
+    line, where a file name from a glob may hold escape sequences."""
+
+    def error(self, message: str):  # type: ignore[override]
+        from .safetext import visible
+
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {visible(message)}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="glute",
         description="Compose, share and run glute-activation sessions.",
         epilog="Run 'glute' alone to open the composer. This app is not medical advice.",
@@ -108,7 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     # Imported only now, so that --version and --help stay fast.
     from .errors import ComposerError, SessionError, UsageError
+    from .safetext import visible
 
+    _escape_python_reports()
     try:
         return _dispatch(args, parser)
     except SessionError as error:
@@ -116,10 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem, file=sys.stderr)
         return EXIT_INVALID
     except UsageError as error:
-        print(f"glute: error: {error}", file=sys.stderr)
+        print(f"glute: error: {visible(error)}", file=sys.stderr)
         return EXIT_USAGE
     except ComposerError as error:
-        print(f"glute: error: {error}", file=sys.stderr)
+        print(f"glute: error: {visible(error)}", file=sys.stderr)
         return EXIT_INVALID
     except KeyboardInterrupt:
         return 130
@@ -130,10 +143,48 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(
-            f"glute: internal error: {type(error).__name__}: {error} (run with --debug for details)",
+            f"glute: internal error: {type(error).__name__}: {visible(error)} "
+            "(run with --debug for details)",
             file=sys.stderr,
         )
         return 3
+
+
+def _escape_python_reports() -> None:
+    """Python's own reports on stderr (a warning, an exception ignored in a
+    finaliser) quote plugin code: its messages, its objects' names, its
+    source lines. Show them through `visible` too."""
+    import warnings
+
+    from .safetext import visible
+
+    if getattr(warnings.formatwarning, "escaped", False):
+        return
+    plain_format = warnings.formatwarning
+
+    def formatwarning(*args, **kwargs) -> str:
+        return visible(plain_format(*args, **kwargs), multiline=True)
+
+    formatwarning.escaped = True  # type: ignore[attr-defined]
+    warnings.formatwarning = formatwarning
+
+    def unraisablehook(unraisable) -> None:
+        try:
+            import traceback
+
+            try:
+                about = repr(unraisable.object)
+            except BaseException:
+                about = "an object of a plugin"
+            lines = [f"{unraisable.err_msg or 'Exception ignored in'}: {about}\n"]
+            lines += traceback.format_exception(
+                unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback
+            )
+            sys.stderr.write(visible("".join(lines), multiline=True))
+        except BaseException:
+            pass  # late in shutdown, or the report itself is hostile: say nothing
+
+    sys.unraisablehook = unraisablehook
 
 
 def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -182,16 +233,22 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _catalog():
     from .config import load_config
     from .plugins import load_catalog
+    from .safetext import visible
 
     config = load_config()
     for problem in config.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {visible(problem)}", file=sys.stderr)
     return load_catalog(disabled=config.disabled_plugins)
 
 
 def _report_broken(catalog) -> None:
+    from .safetext import visible
+
     for info in catalog.broken:
-        print(f"warning: plugin {info.name!r} is not loaded: {info.error}", file=sys.stderr)
+        print(
+            f"warning: plugin '{visible(info.name)}' is not loaded: {visible(info.error)}",
+            file=sys.stderr,
+        )
 
 
 def _in_browser() -> bool:
@@ -243,12 +300,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .cues import CueDispatcher, CueSettings
     from .plain import PlainRunner, StdinLines
     from .plugins import load_catalog
+    from .safetext import visible
     from .sessionfile import load_session, missing_exercises
     from .timeline import compile_timeline
 
     session = load_session(args.file)
     for problem in config.problems:
-        print(f"warning: {problem}", file=sys.stderr)
+        print(f"warning: {visible(problem)}", file=sys.stderr)
     catalog = load_catalog(disabled=config.disabled_plugins)
     _report_broken(catalog)
     for warning in missing_exercises(session, catalog.get, str(args.file)):
@@ -267,7 +325,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         CueSettings.from_config(config),
         bell=bell if tty else None,
         terminal=terminal if tty else None,
-        manager=catalog.manager,
+        catalog=catalog,
     )
     runner = PlainRunner(
         session,
@@ -284,6 +342,7 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
     from .errors import SessionError
+    from .safetext import visible
     from .sessionfile import load_session, missing_exercises, missing_requirements
     from .timeline import compile_timeline
 
@@ -308,8 +367,8 @@ def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
             steps = len(session.steps())
             about = "about " if timeline.estimated else ""
             print(
-                f"{path}: ok ({_count(len(session.blocks), 'block')}, {_count(steps, 'step')}, "
-                f"{about}{format_seconds(timeline.total)})"
+                f"{visible(path)}: ok ({_count(len(session.blocks), 'block')}, "
+                f"{_count(steps, 'step')}, {about}{format_seconds(timeline.total)})"
             )
     return status
 
@@ -366,27 +425,26 @@ def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     catalog = _catalog()
     _report_broken(catalog)
     found = catalog.search(search, phase)
-    if as_json:
-        import json
+    from .safetext import json_text, visible
 
-        print(json.dumps([_exercise_json(e) for e in found], indent=2, ensure_ascii=False))
+    if as_json:
+        print(json_text([_exercise_json(e) for e in found], indent=2))
         return EXIT_OK
     if not found:
         print("No exercises match.", file=sys.stderr)
         return EXIT_OK
     from .model import Step
 
-    id_width = min(48, max(len(e.full_id) for e in found))
-    name_width = min(40, max(len(e.name) for e in found))
+    rows = [(visible(e.full_id), visible(e.name), e) for e in found]
+    id_width = min(48, max(len(full_id) for full_id, _name, _e in rows))
+    name_width = min(40, max(len(name) for _id, name, _e in rows))
     current = None
-    for exercise in found:
+    for full_id, name, exercise in rows:
         if exercise.phase is not current:
             current = exercise.phase
             print(f"\n{current.label.upper()}")
         dose = Step(exercise=exercise.full_id).resolve(exercise, _no_defaults()).describe()
-        print(
-            f"  {exercise.full_id:<{id_width}}  {exercise.name:<{name_width}}  L{exercise.level}  {dose}"
-        )
+        print(f"  {full_id:<{id_width}}  {name:<{name_width}}  L{exercise.level}  {dose}")
     print(f"\n{len(found)} exercises")
     return EXIT_OK
 
@@ -420,20 +478,23 @@ def cmd_templates() -> int:
         print("No templates installed.", file=sys.stderr)
         return EXIT_OK
     from .errors import SessionError
+    from .safetext import visible
     from .sessionfile import parse_session
 
-    width = max(len(name) for name in templates)
+    width = max(len(visible(name)) for name in templates)
     for name, template in sorted(templates.items()):
         try:
             session = parse_session(template.text(), template.filename)
             title = session.title or "(untitled)"
         except SessionError as error:
             title = f"(invalid: {error.problems[0].message})"
-        print(f"{name:<{width}}  {title}  [{template.plugin}]")
+        print(f"{visible(name):<{width}}  {visible(title)}  [{visible(template.plugin)}]")
     for info in catalog.plugins:
-        for warning in info.warnings:
+        for warning in info.problems:
             if "template" in warning:
-                print(f"warning: plugin {info.name!r}: {warning}", file=sys.stderr)
+                print(
+                    f"warning: plugin '{visible(info.name)}': {visible(warning)}", file=sys.stderr
+                )
     return EXIT_OK
 
 
@@ -464,5 +525,10 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
     if path.parent and not path.parent.exists():
         raise UsageError(f"{path.parent} does not exist")
     save_session(session, path, catalog)
-    print(f"Wrote {path}. Next: 'glute edit {path}' or 'glute run {path}'.")
+    import shlex
+
+    from .safetext import visible
+
+    quoted = visible(shlex.quote(str(path)))
+    print(f"Wrote {visible(path)}. Next: glute edit {quoted}  (or: glute run {quoted})")
     return EXIT_OK

@@ -405,9 +405,9 @@ class _PluginWorker:
             except BaseException as error:  # KeyboardInterrupt, SystemExit from plugin code too
                 if not self.raised:
                     self.raised = True
-                    text = str(error).strip().splitlines()[0][:200] if str(error).strip() else ""
-                    what = f"{type(error).__name__}: {text}" if text else type(error).__name__
-                    self._report(f"plugin {self.name!r}: composer_cue raised {what}")
+                    from .plugin_guard import describe
+
+                    self._report(f"plugin {self.name!r}: composer_cue raised {describe(error)}")
             finally:
                 self._cues.task_done()
 
@@ -426,30 +426,23 @@ class _PluginWorker:
             pass
 
 
-def plugin_callers(manager: Any) -> list[tuple[str, Callable[[Cue], object]]]:
-    """One caller per plugin that implements ``composer_cue``: pluggy's
-    hook caller narrowed to that plugin, so one plugin that raises cannot
-    keep a cue from the others."""
-    hook = getattr(getattr(manager, "hook", None), "composer_cue", None)
-    if hook is None:
+def plugin_callers(catalog: Any) -> list[tuple[str, Callable[[Cue], object]]]:
+    """One caller per loaded plugin that implements ``composer_cue``: the
+    plugin's own pluggy hook caller, so one plugin that raises cannot keep a
+    cue from the others."""
+    hook_caller = getattr(catalog, "hook_caller", None)
+    if hook_caller is None:
         return []
-    impls = list(hook.get_hookimpls())
     callers = []
-    for impl in impls:
-        others = [other.plugin for other in impls if other is not impl]
-        try:
-            caller = manager.subset_hook_caller("composer_cue", others)
+    for info in getattr(catalog, "plugins", ()):
+        caller = hook_caller(info.name, "composer_cue")
+        if caller is None:
+            continue
 
-            def call(cue: Cue, caller=caller) -> object:
-                return caller(event=cue)
+        def call(cue: Cue, caller=caller) -> object:
+            return caller(event=cue)
 
-        except TypeError:  # a plugin object that cannot be hashed: call it directly
-            function, argnames = impl.function, impl.argnames
-
-            def call(cue: Cue, function=function, argnames=argnames) -> object:
-                return function(*[{"event": cue}[name] for name in argnames])
-
-        callers.append((impl.plugin_name, call))
+        callers.append((info.name, call))
     return callers
 
 
@@ -461,7 +454,7 @@ class CueDispatcher:
 
     `bell` rings the terminal bell; `terminal` writes an escape sequence to
     the terminal (None where there is no terminal: notifications then go
-    through notify-send or osascript). `manager` is the plugin manager whose
+    through notify-send or osascript). `catalog` holds the plugins whose
     ``composer_cue`` hook gets every cue. Problems (no speech program, a
     plugin that raised) are collected for the caller to show: `reports()`.
     """
@@ -472,7 +465,7 @@ class CueDispatcher:
         *,
         bell: Callable[[], None] | None = None,
         terminal: Callable[[str], None] | None = None,
-        manager: Any = None,
+        catalog: Any = None,
         which: Which = shutil.which,
         platform: str = sys.platform,
         environ: Mapping[str, str] | None = None,
@@ -491,7 +484,7 @@ class CueDispatcher:
         self._speech_missing = False
         self._players_missing = False
         self._workers = [
-            _PluginWorker(name, call, self._report) for name, call in plugin_callers(manager)
+            _PluginWorker(name, call, self._report) for name, call in plugin_callers(catalog)
         ]
         if settings.voice and speech_command("", which, platform) is None:
             self._speech_missing = True

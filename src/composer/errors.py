@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .safetext import visible
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One problem in one file, printed as ``FILE: where: what``."""
+    """One problem in one file, printed as ``FILE: where: what``.
+
+    The file name, the place and the message may hold text from the file or
+    from a plugin: `str()` shows them through `visible`, one line each."""
 
     file: str
     message: str
@@ -21,9 +26,9 @@ class Problem:
         if self.line is not None:
             place.append(f"line {self.line}" + (f", col {self.column}" if self.column else ""))
         if self.where:
-            place.append(self.where)
-        prefix = f"{self.file}: " + (f"{', '.join(place)}: " if place else "")
-        return prefix + ("warning: " if self.warning else "") + self.message
+            place.append(visible(self.where))
+        prefix = f"{visible(self.file)}: " + (f"{', '.join(place)}: " if place else "")
+        return prefix + ("warning: " if self.warning else "") + visible(self.message)
 
 
 class ComposerError(Exception):

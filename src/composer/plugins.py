@@ -3,18 +3,24 @@ reports a broken one instead of failing.
 
 pluggy's own ``load_setuptools_entrypoints`` stops at the first entry point
 that fails to import, and one raising hookimpl stops a whole hook call, so
-this module loads each entry point on its own and calls each plugin's
-hookimpl on its own.
+this module loads each entry point on its own and gives each plugin a
+pluggy manager of its own: every hook is called through pluggy's hook
+caller (so hooks can gain optional arguments later) and a failure belongs
+to exactly one plugin. Plugin code runs through `plugin_guard.contained`
+(any exception, KeyboardInterrupt and SystemExit included, is reported, and
+it runs under a time limit), and what it returns passes `plugin_checks`
+before it enters the catalog.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import itertools
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -24,11 +30,32 @@ import pluggy
 
 from . import hookspecs, paths
 from .model import Exercise, Phase
+from .plugin_checks import MAX_EXERCISES_PER_PLUGIN, Rejected, clean_exercise, exercise_id
+from .plugin_guard import TIME_LIMIT_S, PluginFailure, contained, describe, is_stop, type_name
+from .safetext import visible
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
 FIRST_PARTY_DISTRIBUTION = "glute-composer"
 _NAMESPACE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}\Z")
+
+# Templates one plugin may provide, and the largest template text.
+MAX_TEMPLATES_PER_PLUGIN = 100
+MAX_TEMPLATE_BYTES = 1024 * 1024
+# Problems kept per plugin; beyond that they are only counted.
+MAX_WARNINGS = 100
+_TEMPLATE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+
+# Iterators a plugin returned that refused to be closed: kept alive, so that
+# the garbage collector does not print their complaint in the middle of a
+# command (the CLI escapes Python's reports, should one come at exit).
+_UNCLOSABLE: list[Any] = []
+
+
+def normalize_name(name: str) -> str:
+    """A distribution name normalised as PEP 503 says: runs of ``-``, ``_``
+    and ``.`` become one ``-``, and letters are lower-cased."""
+    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @dataclass
@@ -44,19 +71,38 @@ class PluginInfo:
     error: str | None = None
     warnings: list[str] = field(default_factory=list)
     disabled: bool = False
+    # Problems beyond MAX_WARNINGS, counted but not kept.
+    more_warnings: int = 0
 
     @property
     def ok(self) -> bool:
         return self.error is None
 
+    def warn(self, message: str) -> None:
+        """Record a problem that left something of this plugin out."""
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(visible(message))
+        else:
+            self.more_warnings += 1
+
+    @property
+    def problems(self) -> list[str]:
+        """Every recorded problem, then how many more there were."""
+        more = [f"… and {self.more_warnings} more problems"] if self.more_warnings else []
+        return [*self.warnings, *more]
+
     @property
     def status(self) -> str:
+        """One line: ``ok``, ``disabled``, ``error: …`` or ``ok, with problems: …``."""
         if self.disabled:
             return "disabled"
         if self.error:
             return f"error: {self.error}"
         if self.warnings:
-            return "ok, with problems: " + "; ".join(self.warnings)
+            count = len(self.warnings) + self.more_warnings
+            shown = "; ".join(self.warnings[:2])
+            more = f"; and {count - 2} more" if count > 2 else ""
+            return f"ok, with problems: {shown}{more}"
         return "ok"
 
 
@@ -86,7 +132,7 @@ def _entry_point_candidates() -> list[_Candidate]:
             if not folder.endswith((".dist-info", ".egg-info")):
                 continue
             dist, _, rest = folder.rsplit(".", 1)[0].partition("-")
-            key = re.sub(r"[-_.]+", "-", dist).lower()
+            key = normalize_name(dist)
             if key in seen:
                 continue
             seen.add(key)
@@ -172,12 +218,6 @@ def _file_loader(path: Path) -> Callable[[], ModuleType]:
     return load
 
 
-def _describe(error: BaseException) -> str:
-    text = str(error).strip().splitlines()[0] if str(error).strip() else ""
-    text = text[:200]
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
 def _wanted(names: str | None) -> set[str] | None:
     if names is None:
         return None
@@ -208,17 +248,25 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64] or "template"
 
 
-_TITLE = re.compile(r"^\s*title\s*=\s*[\"'](.*?)[\"']\s*$", re.MULTILINE)
+# Only spaces and tabs around the key: ``\s*`` would run across lines, and a
+# text of blank lines would take quadratic time.
+_TITLE = re.compile(r"^[ \t]*title[ \t]*=[ \t]*[\"'](.*?)[\"'][ \t]*$", re.MULTILINE)
 
 
 class Catalog:
     """Every loaded exercise by full id, the plugins they came from, and
-    the plugins' templates."""
+    the plugins' templates.
 
-    def __init__(self, manager: pluggy.PluginManager | None = None):
-        self.manager = manager or _new_manager()
+    Each plugin is registered on a pluggy manager of its own, so that its
+    hooks are called through pluggy's hook caller and nothing of one plugin
+    (its failures, its objects' ``__eq__`` or ``__hash__``) touches another.
+    """
+
+    def __init__(self, *, time_limit_s: float | None = TIME_LIMIT_S):
+        self.time_limit_s = time_limit_s
         self.plugins: list[PluginInfo] = []
         self.exercises: dict[str, Exercise] = {}
+        self._managers: dict[str, pluggy.PluginManager] = {}
         self._templates: dict[str, Template] | None = None
         self._harder: dict[str, list[str]] | None = None
         self._sorted: list[tuple[Exercise, str]] | None = None
@@ -237,19 +285,21 @@ class Catalog:
         if not _NAMESPACE.match(candidate.name):
             info.error = "its name must be lower-case letters, digits, '-' or '_'"
             return info
-        if self.manager.get_plugin(candidate.name) is not None:
+        if candidate.name in self._managers:
             info.error = f"the name {candidate.name!r} is already used by another plugin"
             return info
         try:
-            plugin = candidate.load()
-        except (Exception, SystemExit) as error:
-            info.error = f"failed to import: {_describe(error)}"
+            plugin = self._run(candidate.load)
+        except PluginFailure as failure:
+            info.error = f"failed to import: {failure}"
             return info
+        manager = _new_manager()
         try:
-            self.manager.register(plugin, name=candidate.name)
-        except Exception as error:
-            info.error = f"cannot be registered: {_describe(error)}"
+            self._run(lambda: manager.register(plugin, name=candidate.name))
+        except PluginFailure as failure:
+            info.error = f"cannot be registered: {failure}"
             return info
+        self._managers[candidate.name] = manager
         self._collect_exercises(info)
         return info
 
@@ -259,53 +309,107 @@ class Catalog:
             _Candidate(name=name, origin="registered", load=lambda: plugin, **details)
         )
 
-    def _impl(self, hook_name: str, plugin_name: str) -> pluggy.HookImpl | None:
-        hook = getattr(self.manager.hook, hook_name)
-        for impl in hook.get_hookimpls():
-            if impl.plugin_name == plugin_name:
-                return impl
-        return None
+    def _run(self, work: Callable[[], Any]) -> Any:
+        return contained(work, limit_s=self.time_limit_s)
+
+    def hook_caller(self, plugin_name: str, hook_name: str) -> pluggy.HookCaller | None:
+        """pluggy's hook caller of one hook of one plugin, or None when the
+        plugin is not loaded or does not implement the hook. Call it through
+        `plugin_guard.contained`: it runs plugin code."""
+        manager = self._managers.get(plugin_name)
+        caller = getattr(manager.hook, hook_name, None) if manager is not None else None
+        if caller is None:
+            return None
+        if all(impl.wrapper or impl.hookwrapper for impl in caller.get_hookimpls()):
+            return None
+        return caller
+
+    def _call(self, info: PluginInfo, hook_name: str) -> list[Any] | str:
+        """The results of one plugin's hook (one per implementation), or a
+        message saying how the call failed."""
+        caller = self.hook_caller(info.name, hook_name)
+        assert caller is not None
+        try:
+            results = self._run(caller)
+        except PluginFailure as failure:
+            how = "" if failure.timed_out else "raised "
+            return f"{hook_name}() {how}{failure}"
+        if not isinstance(results, list) or not results:
+            # pluggy leaves out results that are None.
+            return f"{hook_name}() must return a list, not None"
+        return results
 
     def _collect_exercises(self, info: PluginInfo) -> None:
-        impl = self._impl("composer_exercises", info.name)
-        if impl is None:
+        if self.hook_caller(info.name, "composer_exercises") is None:
             others = ("composer_templates", "composer_cue")
-            if all(self._impl(hook, info.name) is None for hook in others):
-                info.warnings.append("provides no hooks")
+            if all(self.hook_caller(info.name, hook) is None for hook in others):
+                info.warn("provides no hooks")
+            return
+        results = self._call(info, "composer_exercises")
+        if isinstance(results, str):
+            info.error = results.replace("a list,", "a list of Exercise,")
             return
         try:
-            result = impl.function()
-        except (Exception, SystemExit) as error:
-            info.error = f"composer_exercises() raised {_describe(error)}"
+            added = self._run(lambda: self._read_exercises(info, results))
+        except PluginFailure as failure:
+            how = "" if failure.timed_out else "failed while its exercises were read: "
+            info.error = f"composer_exercises() {how}{failure}"
             return
-        if not isinstance(result, (list, tuple)):
-            info.error = (
-                f"composer_exercises() must return a list of Exercise, not {type(result).__name__}"
-            )
+        if isinstance(added, str):
+            info.error = added
             return
-        seen: set[str] = set()
-        added: list[Exercise] = []
-        for index, item in enumerate(result):
-            if not isinstance(item, Exercise):
-                info.warnings.append(
-                    f"item {index + 1} is a {type(item).__name__}, not an Exercise: skipped"
-                )
-                continue
-            try:
-                item.check()
-            except (ValueError, TypeError) as error:
-                info.warnings.append(f"{_describe(error)}: skipped")
-                continue
-            if item.id in seen:
-                info.warnings.append(f"duplicate id {item.id!r}: the second is skipped")
-                continue
-            seen.add(item.id)
-            added.append(item.with_namespace(info.name))
         for exercise in added:
             self.exercises[exercise.full_id] = exercise
         info.exercises = len(added)
         self._harder = None
         self._sorted = None
+
+    def _read_exercises(self, info: PluginInfo, results: list[Any]) -> list[Exercise] | str:
+        """The checked exercises of a plugin's results, or why none load.
+        Runs plugin code (iterators, properties): call it contained."""
+        items: list[Any] = []
+        for result in results:
+            iterator = _iterate(result)
+            if iterator is None:
+                return (
+                    f"composer_exercises() must return a list of Exercise, not {type_name(result)}"
+                )
+            room = MAX_EXERCISES_PER_PLUGIN - len(items)
+            taken = list(itertools.islice(iterator, room + 1))
+            if len(taken) > room:
+                _close(iterator)
+                info.warn(
+                    f"provides more than {MAX_EXERCISES_PER_PLUGIN} exercises: "
+                    f"only the first {MAX_EXERCISES_PER_PLUGIN} are loaded"
+                )
+                items += taken[:room]
+                break
+            items += taken
+        seen: set[str] = set()
+        added: list[Exercise] = []
+        for index, item in enumerate(items, start=1):
+            try:
+                if not isinstance(item, Exercise):
+                    info.warn(f"item {index} is a {type_name(item)}, not an Exercise: skipped")
+                    continue
+                exercise = clean_exercise(item, info.name)
+            except BaseException as error:
+                if is_stop(error):
+                    raise
+                if isinstance(error, Rejected):
+                    why = str(error)
+                else:
+                    why = f"reading it raised {describe(error)}"
+                known = exercise_id(item)
+                label = f"exercise {known!r}" if known else f"item {index}"
+                info.warn(f"{label} skipped: {why}")
+                continue
+            if exercise.id in seen:
+                info.warn(f"duplicate id {exercise.id!r}: the second is skipped")
+                continue
+            seen.add(exercise.id)
+            added.append(exercise)
+        return added
 
     # -- lookups -----------------------------------------------------------
 
@@ -410,37 +514,113 @@ class Catalog:
         return self._templates
 
     def _collect_templates(self, info: PluginInfo) -> None:
-        assert self._templates is not None
-        impl = self._impl("composer_templates", info.name)
-        if impl is None:
+        if self.hook_caller(info.name, "composer_templates") is None:
+            return
+        results = self._call(info, "composer_templates")
+        if isinstance(results, str):
+            info.warn(results.replace("a list,", "a list of paths or TOML texts,"))
             return
         try:
-            result = impl.function()
-        except (Exception, SystemExit) as error:
-            info.warnings.append(f"composer_templates() raised {_describe(error)}")
-            return
-        if not isinstance(result, (list, tuple)):
-            info.warnings.append("composer_templates() must return a list of paths or TOML texts")
-            return
-        for item in result:
-            if isinstance(item, str) and "\n" not in item and item.endswith(".toml"):
-                item = Path(item)
-            if isinstance(item, os.PathLike):
-                source: Path | str = Path(item)
-                name = source.name.removesuffix(".toml")
-            elif isinstance(item, str):
-                source = item
-                match = _TITLE.search(item)
-                name = slugify(match.group(1) if match else "template")
-            else:
-                info.warnings.append(f"template of type {type(item).__name__} skipped")
+            self._run(lambda: self._read_templates(info, results))
+        except PluginFailure as failure:
+            how = "" if failure.timed_out else "failed while its templates were read: "
+            info.warn(f"composer_templates() {how}{failure}")
+
+    def _read_templates(self, info: PluginInfo, results: list[Any]) -> None:
+        """Add the templates of a plugin's results. Runs plugin code: call it
+        contained."""
+        templates = self._templates
+        assert templates is not None
+        items: list[Any] = []
+        for result in results:
+            iterator = _iterate(result)
+            if iterator is None:
+                info.warn("composer_templates() must return a list of paths or TOML texts")
+                return
+            room = MAX_TEMPLATES_PER_PLUGIN - len(items)
+            taken = list(itertools.islice(iterator, room + 1))
+            items += taken[:room]
+            if len(taken) > room:
+                _close(iterator)
+                info.warn(
+                    f"provides more than {MAX_TEMPLATES_PER_PLUGIN} templates: "
+                    f"only the first {MAX_TEMPLATES_PER_PLUGIN} are used"
+                )
+                break
+        for index, item in enumerate(items, start=1):
+            try:
+                template = _template(item, info.name)
+            except Rejected as why:
+                info.warn(f"template {index} skipped: {why}")
                 continue
-            if name in self._templates:
-                info.warnings.append(
-                    f"template {name!r} is also provided by {self._templates[name].plugin}: skipped"
+            except BaseException as error:
+                if is_stop(error):
+                    raise
+                info.warn(f"template {index} skipped: reading it raised {describe(error)}")
+                continue
+            if template.name in templates:
+                info.warn(
+                    f"template {template.name!r} is also provided by "
+                    f"{templates[template.name].plugin}: skipped"
                 )
                 continue
-            self._templates[name] = Template(name=name, plugin=info.name, source=source)
+            templates[template.name] = template
+
+
+def _iterate(result: Any) -> Any:
+    """An iterator over a hook's result (a list, a tuple or any other
+    iterable but text or a mapping), or None for anything else."""
+    if isinstance(result, (str, bytes, bytearray, Mapping)):
+        return None
+    try:
+        return iter(result)
+    except TypeError:
+        return None
+
+
+def _close(iterator: Any) -> None:
+    """Close an iterator left unfinished (a generator runs its cleanup)."""
+    close = getattr(iterator, "close", None)
+    if close is None:
+        return
+    try:
+        close()
+    except BaseException as error:
+        if is_stop(error):
+            raise
+        _UNCLOSABLE.append(iterator)
+
+
+def _template(item: Any, plugin: str) -> Template:
+    """A checked template of one item of `composer_templates()`."""
+    if isinstance(item, str):
+        text = str.__str__(item)
+        if "\n" not in text and text.endswith(".toml") and len(text) <= 4096:
+            return _template_file(Path(text), plugin)
+        if len(text) > MAX_TEMPLATE_BYTES or (
+            len(text.encode("utf-8", "surrogatepass")) > MAX_TEMPLATE_BYTES
+        ):
+            raise Rejected("its text is larger than 1 MiB")
+        match = _TITLE.search(text)
+        return Template(
+            name=slugify(match.group(1) if match else "template"), plugin=plugin, source=text
+        )
+    if isinstance(item, os.PathLike):
+        location = os.fspath(item)
+        if not isinstance(location, str):
+            raise Rejected(f"its path must be text, not {type_name(location)}")
+        return _template_file(Path(str.__str__(location)), plugin)
+    raise Rejected(f"is a {type_name(item)}, not a path or TOML text")
+
+
+def _template_file(path: Path, plugin: str) -> Template:
+    name = path.name.removesuffix(".toml")
+    if not _TEMPLATE_NAME.match(name):
+        shown = visible(path.name[:60])
+        raise Rejected(
+            f"the file name '{shown}' must be letters, digits, '.', '_' or '-', ending in .toml"
+        )
+    return Template(name=name, plugin=plugin, source=path)
 
 
 def _new_manager() -> pluggy.PluginManager:
@@ -455,18 +635,21 @@ def load_catalog(
     plugins_dir: Path | None = None,
     disabled: Iterable[str] = (),
     only: str | None = None,
+    time_limit_s: float | None = None,
 ) -> Catalog:
     """Find and load every plugin and return the catalog.
 
     `only` defaults to ``GLUTE_COMPOSER_LOAD_PLUGINS``: when it is set, the
     first-party packs load plus the plugins it names (comma-separated).
     `disabled` names plugins never to load (the config's `disabled_plugins`).
+    `time_limit_s` bounds each import and hook call of a plugin (default
+    `plugin_guard.TIME_LIMIT_S`).
     """
     if only is None:
         only = os.environ.get(LOAD_PLUGINS_ENV)
     wanted = _wanted(only)
     disabled = set(disabled)
-    catalog = Catalog()
+    catalog = Catalog() if time_limit_s is None else Catalog(time_limit_s=time_limit_s)
     candidates = _entry_point_candidates() if entry_points else []
     candidates += _file_candidates(
         plugins_dir if plugins_dir is not None else paths.plugins_directory()

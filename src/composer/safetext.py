@@ -58,8 +58,28 @@ def visible(text: object, *, multiline: bool = False) -> str:
         try:
             text = str(text)
         except BaseException:  # a hostile __str__ must not escape from here
-            text = f"<unprintable {type(text).__name__}>"
+            # The class's own name, read past any metaclass trickery.
+            name = type.__dict__["__name__"].__get__(type(text))
+            text = f"<unprintable {name}>"
+    else:
+        text = str.__str__(text)  # a plain str: a subclass may override translate
     return text.translate(_MULTI_LINE if multiline else _ONE_LINE)
+
+
+_JSON = {code: f"\\u{code:04x}" for code in _ESCAPED if code not in (0x09, 0x0A, 0x0D)}
+
+
+def json_text(value: object, *, indent: int | None = None) -> str:
+    """`value` as JSON whose strings hold no character that `visible` would
+    escape: those are written as ``\\uXXXX`` escapes, which any JSON reader
+    turns back into the same text. Other non-ASCII text stays readable.
+    NaN and infinities are refused (they are not JSON)."""
+    import json
+
+    text = json.dumps(value, indent=indent, ensure_ascii=False, allow_nan=False)
+    # json.dumps already escapes C0 controls inside strings; the newlines and
+    # spaces left are the layout's own.
+    return text.translate(_JSON)
 
 
 def is_clean(text: str, *, multiline: bool = False) -> bool:

@@ -1,27 +1,30 @@
-"""`glute show`: the plan of a session as plain text."""
+"""`glute show`: the plan of a session as plain text.
+
+Every piece of text from the file or a plugin goes through `visible`."""
 
 from __future__ import annotations
 
 from .model import Session, format_seconds
 from .plugins import Catalog
+from .safetext import visible
 from .timeline import compile_timeline
 
 
 def render_plan(session: Session, catalog: Catalog) -> str:
     timeline = compile_timeline(session, catalog.get)
-    lines = [session.title or "(untitled session)"]
+    lines = [visible(session.title) or "(untitled session)"]
     if session.author:
-        lines[0] += f" — by {session.author}"
+        lines[0] += f" — by {visible(session.author)}"
     if session.description:
-        lines.append(session.description)
+        lines.append(visible(session.description, multiline=True))
     if session.tags:
-        lines.append("Tags: " + ", ".join(session.tags))
+        lines.append("Tags: " + ", ".join(visible(tag) for tag in session.tags))
     if session.requires:
-        lines.append("Requires: " + ", ".join(session.requires))
+        lines.append("Requires: " + ", ".join(visible(item) for item in session.requires))
     step_index = 0
     for block_number, block in enumerate(session.blocks, start=1):
         lines.append("")
-        title = block.title or f"Block {block_number}"
+        title = visible(block.title) or f"Block {block_number}"
         rounds = f" × {block.rounds} rounds" if block.rounds > 1 else ""
         rest = (
             f", {format_seconds(block.rest_s)} rest between"
@@ -33,14 +36,15 @@ def render_plan(session: Session, catalog: Catalog) -> str:
             lines.append("   (no steps)")
         for step in block.steps:
             exercise = catalog.get(step.exercise)
-            name = step.display_name(exercise)
+            name = visible(step.display_name(exercise))
             missing = "" if exercise else "  [plugin missing]"
             dose = step.resolve(exercise, session.defaults).describe()
             seconds = timeline.step_total(step_index) / max(1, block.rounds)
             lines.append(f"   {step_index + 1:>3}  {name}{missing}")
             lines.append(f"        {dose}  ({format_seconds(seconds)})")
             if step.note:
-                lines.append(f"        Note: {step.note}")
+                note = visible(step.note, multiline=True).replace("\n", "\n              ")
+                lines.append(f"        Note: {note}")
             step_index += 1
     lines.append("")
     total = format_seconds(timeline.total)

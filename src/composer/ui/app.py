@@ -12,6 +12,7 @@ from ..config import Config, load_config, save_config
 from ..filestate import FileState, read_state
 from ..model import Session
 from ..plugins import Catalog, load_catalog
+from ..safetext import visible
 from .commands import ComposerCommands
 
 if TYPE_CHECKING:
@@ -61,10 +62,10 @@ class GluteApp(App[int]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         for problem in self.config.problems:
-            self.notify(problem, title="Settings", severity="warning", markup=False)
+            self.notify(visible(problem), title="Settings", severity="warning", markup=False)
         for info in self.catalog.broken:
             self.notify(
-                f"Plugin {info.name!r} is not loaded: {info.error}",
+                f"Plugin '{visible(info.name)}' is not loaded: {visible(info.error)}",
                 title="Broken plugin",
                 severity="warning",
                 markup=False,
@@ -121,7 +122,9 @@ class GluteApp(App[int]):
             try:
                 save_config(self.config)
             except OSError as error:
-                self.notify(f"Could not save the theme: {error}", severity="warning", markup=False)
+                self.notify(
+                    f"Could not save the theme: {visible(error)}", severity="warning", markup=False
+                )
 
     # -- runs: the timer, resuming, history and check-ins -----------------------
 

@@ -83,7 +83,7 @@ class ComposerScreen(Screen):
 
     @property
     def document_name(self) -> str:
-        return self.app.path.name if self.app.path else "The new session"
+        return visible(self.app.path.name) if self.app.path else "The new session"
 
     def _text(self) -> str:
         return dumps_session(self.session, self.catalog)
@@ -125,9 +125,9 @@ class ComposerScreen(Screen):
 
     def refresh_titles(self) -> None:
         modified = self.dirty
-        name = self.app.path.name if self.app.path else "new session"
+        name = visible(self.app.path.name) if self.app.path else "new session"
         self.app.sub_title = name + (" (modified)" if modified else "")
-        title = self.session.title or "Untitled session"
+        title = visible(self.session.title) or "Untitled session"
         self.editor.border_title = Content.assemble(
             "Session: ", (title, "bold"), (" · modified" if modified else "", "italic")
         )
@@ -175,7 +175,7 @@ class ComposerScreen(Screen):
         self.refresh_session(position)
         block = self.session.blocks[position.block]
         self.notify(
-            f"Added {event.exercise.name} to {block.title or 'the session'}.",
+            visible(f"Added {event.exercise.name} to {block.title or 'the session'}."),
             markup=False,
             timeout=2,
         )
@@ -228,7 +228,9 @@ class ComposerScreen(Screen):
 
             count = len(block.steps)
             title = block.title or f"Block {position.block + 1}"
-            question = f"Remove the block {title!r} and its {count} step{'s' * (count != 1)}?"
+            question = visible(
+                f"Remove the block '{title}' and its {count} step{'s' * (count != 1)}?"
+            )
             self.app.push_screen(Confirm(question, yes="Remove"), answered)
             return
         self.refresh_session(edits.remove(self.session, position))
@@ -269,13 +271,14 @@ class ComposerScreen(Screen):
             other = harder[0] if harder else None
         if other is None:
             self.notify(
-                f"{exercise.name} has no {direction} exercise in its progression.", markup=False
+                visible(f"{exercise.name} has no {direction} exercise in its progression."),
+                markup=False,
             )
             return
         edits.swap_exercise(step, exercise, other)
         self.refresh_session(position)
         self.show_position(position)
-        self.notify(f"Swapped {exercise.name} for {other.name}.", markup=False, timeout=2)
+        self.notify(visible(f"Swapped {exercise.name} for {other.name}."), markup=False, timeout=2)
 
     def action_add_block(self) -> None:
         position = edits.add_block(
@@ -326,7 +329,7 @@ class ComposerScreen(Screen):
             if result is not None:
                 name, session = result
                 self.load(session, None)
-                self.notify(f"New session from the template {name}.", markup=False)
+                self.notify(visible(f"New session from the template {name}."), markup=False)
 
         self.confirm_discard(
             "start from a template",
@@ -354,7 +357,7 @@ class ComposerScreen(Screen):
                     markup=False,
                 )
             else:
-                self.notify(f"Opened {path}", markup=False, timeout=2)
+                self.notify(f"Opened {visible(path)}", markup=False, timeout=2)
 
         self.confirm_discard(
             "open another file", lambda: self.app.push_screen(OpenDialog(), opened)

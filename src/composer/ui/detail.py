@@ -1,5 +1,6 @@
 """The detail pane: everything about one exercise, or about one step of the
-session. Text from plugins and files is shown literally, never as markup."""
+session. Text from plugins and files is shown literally, never as markup,
+and through `visible` (control and bidi characters escaped)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from textual.widgets import Static
 
 from ..model import Block, Exercise, Session, SessionDefaults, Step
 from ..plugins import Catalog
+from ..safetext import visible
 
 _SEP = Content("\n")
 _NO_DEFAULTS = SessionDefaults()
@@ -22,57 +24,67 @@ def _heading(text: str) -> Content:
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> list[Content]:
-    return [Content.assemble("• ", item) for item in items]
+    return [Content.assemble("• ", visible(item, multiline=True)) for item in items]
 
 
 def describe_exercise(exercise: Exercise, catalog: Catalog) -> Content:
     """Every fact about `exercise` as lines of content."""
     dose = Step(exercise=exercise.full_id).resolve(exercise, _NO_DEFAULTS).describe()
     lines: list[Content] = [
-        Content.from_markup("[b]$name[/b]", name=exercise.name),
+        Content.from_markup("[b]$name[/b]", name=visible(exercise.name)),
         Content.from_markup(
             "[dim]$id · $phase · level $level of 5[/dim]",
-            id=exercise.full_id,
+            id=visible(exercise.full_id),
             phase=exercise.phase.label,
             level=str(exercise.level),
         ),
     ]
     if exercise.summary:
-        lines += [Content(""), Content(exercise.summary)]
+        lines += [Content(""), Content(visible(exercise.summary))]
     lines += [Content(""), Content.from_markup("[b]Default dose:[/b] $dose", dose=dose)]
     if exercise.targets:
-        lines.append(Content.from_markup("[b]Targets:[/b] $t", t=", ".join(exercise.targets)))
-    equipment = ", ".join(exercise.equipment) if exercise.equipment else "none"
+        targets = ", ".join(visible(target) for target in exercise.targets)
+        lines.append(Content.from_markup("[b]Targets:[/b] $t", t=targets))
+    equipment = ", ".join(visible(item) for item in exercise.equipment) or "none"
     lines.append(Content.from_markup("[b]Equipment:[/b] $e", e=equipment))
     if exercise.instructions:
         lines.append(_heading("How to do it"))
         for number, step in enumerate(exercise.instructions, start=1):
             # Some authors number their steps themselves.
-            lines.append(Content(step) if _NUMBERED.match(step) else Content(f"{number}. {step}"))
+            shown = visible(step, multiline=True)
+            lines.append(Content(shown if _NUMBERED.match(step) else f"{number}. {shown}"))
     if exercise.cues:
         lines.append(_heading("Cues"))
         lines += _bullets(exercise.cues)
     if exercise.cautions:
         lines.append(_heading("Cautions"))
-        lines += [Content.assemble(("⚠ ", "$text-warning"), item) for item in exercise.cautions]
+        lines += [
+            Content.assemble(("⚠ ", "$text-warning"), visible(item, multiline=True))
+            for item in exercise.cautions
+        ]
     if exercise.evidence:
         lines.append(_heading("Evidence"))
         lines += _bullets([item.describe() for item in exercise.evidence])
     if exercise.source:
-        lines.append(Content.from_markup("[dim]Dose from: $s[/dim]", s=exercise.source))
+        source = visible(exercise.source, multiline=True)
+        lines.append(Content.from_markup("[dim]Dose from: $s[/dim]", s=source))
     chain = catalog.chain(exercise)
     if len(chain) > 1:
         lines.append(_heading("Progression, easiest first"))
         for link in chain:
             if link.full_id == exercise.full_id:
-                lines.append(Content.from_markup("[b]▸ $name  (this one)[/b]", name=link.name))
+                lines.append(
+                    Content.from_markup("[b]▸ $name  (this one)[/b]", name=visible(link.name))
+                )
             else:
-                lines.append(Content.assemble("  ", link.name, (f"  L{link.level}", "dim")))
+                lines.append(
+                    Content.assemble("  ", visible(link.name), (f"  L{link.level}", "dim"))
+                )
     plugin = catalog.plugin(exercise.namespace)
-    version = f" {plugin.version}" if plugin and plugin.version else ""
+    version = f" {visible(plugin.version)}" if plugin and plugin.version else ""
     lines.append(
         Content.from_markup(
-            "\n[dim]Provided by the plugin $p$v[/dim]", p=exercise.namespace, v=version
+            "\n[dim]Provided by the plugin $p$v[/dim]", p=visible(exercise.namespace), v=version
         )
     )
     return _SEP.join(lines)
@@ -87,27 +99,28 @@ def describe_step(session: Session, block: Block, step: Step, catalog: Catalog) 
         plugin = step.exercise.split("/", 1)[0]
         lines += [
             Content.from_markup(
-                "[b $text-warning]⚠ $name (plugin missing)[/]", name=step.name or step.exercise
+                "[b $text-warning]⚠ $name (plugin missing)[/]",
+                name=visible(step.name or step.exercise),
             ),
             Content.from_markup(
                 "No installed plugin provides $id (plugin $p). "
                 "The step keeps its saved name and dose, and runs from them.",
-                id=step.exercise,
-                p=plugin,
+                id=visible(step.exercise),
+                p=visible(plugin),
             ),
         ]
     lines.append(Content.from_markup("[b]In this session:[/b] $dose", dose=dose))
     if block.title:
-        lines.append(Content.from_markup("[dim]Block: $t[/dim]", t=block.title))
+        lines.append(Content.from_markup("[dim]Block: $t[/dim]", t=visible(block.title)))
     if step.note:
-        lines.append(Content.from_markup("[b]Note:[/b] $n", n=step.note))
+        lines.append(Content.from_markup("[b]Note:[/b] $n", n=visible(step.note, multiline=True)))
     if exercise is not None:
         lines += [Content(""), describe_exercise(exercise, catalog)]
     return _SEP.join(lines)
 
 
 def describe_block(block: Block, index: int) -> Content:
-    title = block.title or f"Block {index + 1}"
+    title = visible(block.title) or f"Block {index + 1}"
     lines = [
         Content.from_markup("[b]$t[/b]", t=title),
         Content(f"{len(block.steps)} step{'s' if len(block.steps) != 1 else ''}"),

@@ -18,7 +18,7 @@ from ..errors import SessionError
 from ..filestate import FileState, PathCheck, check_open_path, check_save_path, read_state
 from ..model import Session
 from ..plugins import Catalog
-from ..safetext import visible
+from ..safetext import is_clean, visible
 from ..sessionfile import load_session, parse_session
 
 
@@ -40,11 +40,16 @@ def session_files() -> list[Path]:
     return out[:200]
 
 
-def _shown(path: Path) -> str:
+def _relative(path: Path) -> str:
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def _shown(path: Path) -> str:
+    """A file name as shown on screen (control characters escaped)."""
+    return visible(_relative(path))
 
 
 class PathDialog(ModalScreen):
@@ -81,7 +86,7 @@ class PathDialog(ModalScreen):
 
     def set_status(self, text: str, good: bool) -> None:
         status = self.query_one("#status", Static)
-        status.update(Content(text))
+        status.update(Content(visible(text, multiline=True)))
         status.set_class(not good, "-bad")
         status.set_class(good, "-good")
 
@@ -110,8 +115,15 @@ class PathDialog(ModalScreen):
 
     @on(OptionList.OptionSelected, "#files")
     def _picked(self, event: OptionList.OptionSelected) -> None:
+        path = self.files[event.option_index]
+        if not is_clean(_relative(path)):
+            # Escaped in the list; typed into the box it would reach the
+            # terminal raw, so it is taken as it is.
+            if self.check(str(path)):
+                self.accept(path)
+            return
         path_input = self.query_one("#path", Input)
-        path_input.value = _shown(self.files[event.option_index])
+        path_input.value = _relative(path)
         path_input.focus()
         self._submit()
 
@@ -202,7 +214,9 @@ class TemplatePicker(ModalScreen):
             for name in self.names:
                 loaded = self.load(name)
                 title = loaded.title if isinstance(loaded, Session) else "cannot be read"
-                options.append(Option(Content.assemble((name, "bold"), "  ", title)))
+                options.append(
+                    Option(Content.assemble((visible(name), "bold"), "  ", visible(title)))
+                )
             yield OptionList(*options, id="templates", markup=False)
             yield Static(id="about", classes="status", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -222,7 +236,7 @@ class TemplatePicker(ModalScreen):
             text = f"{loaded.description}\n{steps} steps · from the plugin {template.plugin}"
         else:
             text = loaded
-        self.query_one("#about", Static).update(Content(text.strip()))
+        self.query_one("#about", Static).update(Content(visible(text.strip(), multiline=True)))
 
     @on(OptionList.OptionSelected, "#templates")
     @on(Button.Pressed, "#ok")
@@ -236,7 +250,10 @@ class TemplatePicker(ModalScreen):
             self.dismiss((name, loaded))
         else:
             self.notify(
-                loaded, title="This template cannot be used", severity="error", markup=False
+                visible(loaded, multiline=True),
+                title="This template cannot be used",
+                severity="error",
+                markup=False,
             )
 
     @on(Button.Pressed, "#cancel")

@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..model import Block, Session, SessionDefaults
+from ..safetext import visible
 from . import fields
 
 T = TypeVar("T")
@@ -114,7 +115,8 @@ class FormScreen(ModalScreen[T], Generic[T]):
                 widget.set_class(widget.id[2:] in problems, "-invalid")
         labels = {spec.id: spec.label for spec in self.fields()}
         lines = [f"{labels.get(name, name)}: {message}" for name, message in problems.items()]
-        self.query_one("#form-problems", Static).update(Content("\n".join(lines)))
+        shown = visible("\n".join(lines), multiline=True)
+        self.query_one("#form-problems", Static).update(Content(shown))
         preview = self.preview(self.result) if not problems else None
         self.query_one("#form-preview", Static).update(preview or Content(""))
         self.query_one("#form-save", Button).disabled = bool(problems)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..model import Exercise, Phase
 from ..plugins import Catalog
+from ..safetext import visible
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
 MAX_ROWS = 200
@@ -95,7 +96,7 @@ class Library(Vertical):
                 phase = exercise.phase
                 heading = f"{phase.label.upper()} · {counts[phase]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            row = Content.assemble(" ", exercise.name, (f"  L{exercise.level}", "dim"))
+            row = Content.assemble(" ", visible(exercise.name), (f"  L{exercise.level}", "dim"))
             options.append(Option(row, id=exercise.full_id))
         if len(self.matches) > len(shown):
             more = len(self.matches) - len(shown)

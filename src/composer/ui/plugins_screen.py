@@ -1,5 +1,7 @@
 """The plugins dialog: every plugin with its version, exercises and status,
-including the error that stopped a broken one."""
+including the error that stopped a broken one and what was left out of a
+plugin that loaded. Names, versions and messages are plugin data: they are
+shown through `visible`."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..plugins import Catalog
+from ..safetext import visible
 
 
 class PluginsScreen(ModalScreen[None]):
@@ -41,12 +44,12 @@ class PluginsScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns("Plugin", "Version", "Exercises", "Status")
         for info in self.catalog.plugins:
-            status = Text(info.status, style="" if info.ok else "bold red")
+            status = Text(visible(info.status), style="" if info.ok else "bold red")
             if info.ok and info.warnings:
                 status.stylize("yellow")
             table.add_row(
-                Text(info.name),
-                Text(info.version or "-"),
+                Text(visible(info.name)),
+                Text(visible(info.version or "-")),
                 Text(str(info.exercises), justify="right"),
                 status,
             )
@@ -55,6 +58,10 @@ class PluginsScreen(ModalScreen[None]):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         info = self.catalog.plugins[event.cursor_row]
         origin = f"{info.name} {info.version or ''}".strip() + f", from {info.origin}"
+        if info.error or info.disabled or not info.warnings:
+            details = info.status
+        else:  # everything that was left out, one line each
+            details = "\n".join(["ok, with problems:", *(f"• {p}" for p in info.problems)])
         self.query_one("#plugin-status", Static).update(
-            Content.assemble((origin, "bold"), "\n", info.status)
+            Content.assemble((visible(origin), "bold"), "\n", visible(details, multiline=True))
         )

@@ -184,7 +184,7 @@ class RunScreen(Screen[None]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
-        title = self.session.title or "Untitled session"
+        title = visible(self.session.title) or "Untitled session"
         self.query_one("#session-title", Static).update(Content(title))
         config = getattr(self.app, "config", None)
         if config is not None:
@@ -193,7 +193,7 @@ class RunScreen(Screen[None]):
             CueSettings.from_config(config, sound=self.sound),
             bell=lambda: self.app.bell(),
             terminal=self._write_escape,
-            manager=self.catalog.manager,
+            catalog=self.catalog,
         )
         self._react(self._start())
         self._redraw()
@@ -249,9 +249,14 @@ class RunScreen(Screen[None]):
         return widget
 
     def _show_text(self, selector: str, text: str, layout: bool = True) -> None:
-        """Show `text` literally; `layout=False` where the widget's size is fixed."""
+        """Show `text` literally, through `visible` (names, cues and notes are
+        plugin and file text); `layout=False` where the widget's size is fixed."""
         self._put(
-            selector, text, lambda t: self._widget(selector).update(Content(t), layout=layout)
+            selector,
+            text,
+            lambda t: self._widget(selector).update(
+                Content(visible(t, multiline=True)), layout=layout
+            ),
         )
 
     def _show_classes(self, selector: str, classes: str) -> None:

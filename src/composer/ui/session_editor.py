@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ..model import Session, format_seconds
 from ..plugins import Catalog
+from ..safetext import visible
 from ..timeline import compile_timeline
 from .edits import Position
 from .library import ClickToHighlight
@@ -91,7 +92,7 @@ class SessionEditor(Vertical):
         options: list[Option] = []
         self.rows = []
         for block_index, block in enumerate(session.blocks):
-            title = block.title or f"Block {block_index + 1}"
+            title = visible(block.title) or f"Block {block_index + 1}"
             extra = ""
             if block.rounds > 1:
                 extra = f"  × {block.rounds} rounds"
@@ -128,11 +129,11 @@ class SessionEditor(Vertical):
         dose = step.resolve(exercise, session.defaults).describe()
         if exercise is None:
             name = Content.assemble(
-                (f"⚠ {step.name or step.exercise}", "$text-warning"),
+                (f"⚠ {visible(step.name or step.exercise)}", "$text-warning"),
                 (" (plugin missing)", "$text-warning italic"),
             )
         else:
-            name = Content(step.display_name(exercise))
+            name = Content(visible(step.display_name(exercise)))
         row = Content.assemble(f"  {number + 1}. ", name, "  ", (dose, "dim"))
         if step.note:
             row = Content.assemble(row, ("  ✎", "dim"))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from textual.content import Content
 
 from ..model import Dose, Exercise, Session, Sides, Step
+from ..safetext import visible
 from . import fields
 from .forms import Field, FormScreen, check
 
@@ -28,7 +29,7 @@ class StepForm(FormScreen[Step]):
         self.exercise = exercise
         self.session = session
         name = exercise.name if exercise else (step.name or step.exercise)
-        self.heading = f"Dose of {name}"
+        self.heading = f"Dose of {visible(name)}"
 
     def _default(self, name: str) -> str:
         if self.exercise is None:
