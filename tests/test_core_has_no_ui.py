@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from .conftest import glute_command
+from .conftest import ROOT, glute_command
 
 CORE = [
     "composer",
@@ -23,6 +23,11 @@ CORE = [
     "composer.schema",
     "composer.show",
     "composer.cli",
+    "composer.durations",
+    "composer.errors",
+    "composer.fileio",
+    "composer.size",
+    "composer.tomlguard",
 ]
 
 
@@ -35,7 +40,16 @@ def test_core_module_does_not_import_textual(module):
 
 @pytest.mark.parametrize(
     "args",
-    [["--version"], ["exercises"], ["templates"], ["plugins"], ["schema"], ["exercises", "--json"]],
+    [
+        ["--version"],
+        ["exercises"],
+        ["templates"],
+        ["plugins"],
+        ["schema"],
+        ["exercises", "--json"],
+        ["validate", str(ROOT / "templates" / "wake-up.toml")],
+        ["show", str(ROOT / "templates" / "wake-up.toml")],
+    ],
 )
 def test_commands_without_screen_do_not_import_textual(args, glute_env):
     code = (

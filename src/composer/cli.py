@@ -76,8 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, parser)
     except SessionError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error.problems)
         return EXIT_INVALID
     except UsageError as error:
         print(f"glute: error: {error}", file=sys.stderr)
@@ -148,12 +147,29 @@ def _report_broken(catalog) -> None:
         print(f"warning: plugin {info.name!r} is not loaded: {info.error}", file=sys.stderr)
 
 
+def _print_problems(problems) -> None:
+    """One line per problem; after 50, one line says how many more."""
+    from .errors import capped
+
+    for problem in capped(list(problems)):
+        print(problem, file=sys.stderr)
+
+
 def _tui(path: Path | None, *, run: bool) -> int:
+    from .config import load_config
+    from .plugins import load_catalog
     from .sessionfile import load_session
+    from .size import check_size
 
     session = None
+    config = catalog = None
     if path is not None and (run or path.exists()):
-        session = load_session(path)  # errors are printed before any screen is drawn
+        # Errors are printed before any screen is drawn, the size among
+        # them: a session too large to run is refused before its timeline.
+        session = load_session(path)
+        config = load_config()
+        catalog = load_catalog(disabled=config.disabled_plugins)
+        check_size(session, catalog.get, str(path))
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         print(
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
@@ -161,7 +177,7 @@ def _tui(path: Path | None, *, run: bool) -> int:
         return EXIT_USAGE
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run)
+    app = make_app(path=path, session=session, run=run, catalog=catalog, config=config)
     app.run()
     return app.return_code or EXIT_OK
 
@@ -169,31 +185,31 @@ def _tui(path: Path | None, *, run: bool) -> int:
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
     from .errors import SessionError
     from .sessionfile import load_session, missing_exercises, missing_requirements
-    from .timeline import compile_timeline
+    from .size import check_size
 
     catalog = _catalog()
     status = EXIT_OK
     for path in files:
         try:
             session = load_session(path)
+            # Worked out from the doses: no timeline is built to check it.
+            size = check_size(session, catalog.get, str(path))
         except SessionError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
+            _print_problems(error.problems)
             status = EXIT_INVALID
             continue
-        for warning in missing_requirements(session, str(path)):
-            print(warning, file=sys.stderr)
-        for warning in missing_exercises(session, catalog.get, str(path)):
-            print(warning, file=sys.stderr)
+        _print_problems(
+            missing_requirements(session, str(path))
+            + missing_exercises(session, catalog.get, str(path))
+        )
         if not quiet:
             from .model import format_seconds
 
-            timeline = compile_timeline(session, catalog.get)
             steps = len(session.steps())
-            about = "about " if timeline.estimated else ""
+            about = "about " if size.estimated else ""
             print(
                 f"{path}: ok ({_count(len(session.blocks), 'block')}, {_count(steps, 'step')}, "
-                f"{about}{format_seconds(timeline.total)})"
+                f"{about}{format_seconds(size.seconds)})"
             )
     return status
 
@@ -205,13 +221,15 @@ def _count(number: int, noun: str) -> str:
 def cmd_show(path: Path) -> int:
     from .sessionfile import load_session, missing_exercises, missing_requirements
     from .show import render_plan
+    from .size import check_size
 
     catalog = _catalog()
     session = load_session(path)
-    for warning in missing_requirements(session, str(path)):
-        print(warning, file=sys.stderr)
-    for warning in missing_exercises(session, catalog.get, str(path)):
-        print(warning, file=sys.stderr)
+    check_size(session, catalog.get, str(path))
+    _print_problems(
+        missing_requirements(session, str(path))
+        + missing_exercises(session, catalog.get, str(path))
+    )
     print(render_plan(session, catalog))
     return EXIT_OK
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import tomli_w
 
 from . import paths
-from .sessionfile import atomic_write_text
+from .fileio import atomic_write_text
 
 KNOWN_KEYS = ("theme", "sound", "disabled_plugins")
 
