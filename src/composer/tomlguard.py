@@ -19,18 +19,20 @@ import re
 
 __all__ = ["MAX_KEY_DOTS", "deep_key_line"]
 
-MAX_KEY_DOTS = 8
+MAX_KEY_DOTS = 4
 
 # What the scan stops at: a string, a comment or a dot. (A pattern for a
 # whole word with a dot would try every start in a long word without one.)
 _TOKEN = re.compile(r"""\"\"\"|'''|["'#.]""")
 _REST_OF_WORD = re.compile(r"[A-Za-z0-9_+\-.:]*")
 _DIGITS = frozenset("0123456789")
+# Written as "unrolled loops" with possessive repeats: a group repeated once
+# per character would keep state for each one (about 100 MB for 1 MiB).
 _STRINGS = {
-    '"""': re.compile(r'"""(?:[^"\\]|\\[\s\S]|"(?!""))*""""{0,2}'),
+    '"""': re.compile(r'"""[^"\\]*+(?:(?:\\[\s\S]|"(?!""))[^"\\]*+)*+""""{0,2}'),
     "'''": re.compile(r"'''[\s\S]*?'''(?:'{0,2})"),
-    '"': re.compile(r'"(?:[^"\\\n]|\\.)*"'),
-    "'": re.compile(r"'[^'\n]*'"),
+    '"': re.compile(r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'),
+    "'": re.compile(r"'[^'\n]*+'"),
 }
 # Between two keys (or a key and a value) there is always one of these.
 _SEPARATOR = re.compile(r"[=,{}\[\]\n]")
