@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import glute_command
+from .conftest import ROOT, glute_command
 
 CORE = [
     "composer",
@@ -39,6 +39,11 @@ CORE = [
     "composer.history",
     "composer.history_command",
     "composer.resume",
+    "composer.durations",
+    "composer.errors",
+    "composer.fileio",
+    "composer.size",
+    "composer.tomlguard",
 ]
 
 
@@ -60,6 +65,8 @@ def test_core_module_does_not_import_textual(module):
         ["exercises", "--json"],
         ["history"],
         ["history", "--json"],
+        ["validate", str(ROOT / "templates" / "wake-up.toml")],
+        ["show", str(ROOT / "templates" / "wake-up.toml")],
     ],
 )
 def test_commands_without_screen_do_not_import_textual(args, glute_env):

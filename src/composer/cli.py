@@ -125,8 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, parser)
     except SessionError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+        _print_problems(error.problems)
         return EXIT_INVALID
     except UsageError as error:
         print(f"glute: error: {visible(error)}", file=sys.stderr)
@@ -251,6 +250,14 @@ def _report_broken(catalog) -> None:
         )
 
 
+def _print_problems(problems) -> None:
+    """One line per problem; after 50, one line says how many more."""
+    from .errors import capped
+
+    for problem in capped(list(problems)):
+        print(problem, file=sys.stderr)
+
+
 def _in_browser() -> bool:
     """Run by `glute serve`: Textual talks to the browser through pipes."""
     import os
@@ -259,14 +266,24 @@ def _in_browser() -> bool:
 
 
 def _tui(path: Path | None, *, run: bool, config=None, resume: bool = False) -> int:
+    from .config import load_config
     from .filestate import read_state
+    from .plugins import load_catalog
     from .sessionfile import load_session
+    from .size import check_size
 
     session = None
+    catalog = None
     # Fingerprinted before it is read: a change made meanwhile shows at save.
     state = read_state(path)[0] if path is not None else None
     if path is not None and (run or path.exists()):
-        session = load_session(path)  # errors are printed before any screen is drawn
+        # Errors are printed before any screen is drawn, the size among
+        # them: a session too large to run is refused before its timeline.
+        session = load_session(path)
+        if config is None:
+            config = load_config()
+        catalog = load_catalog(disabled=config.disabled_plugins)
+        check_size(session, catalog.get, str(path))
     if (not sys.stdin.isatty() or not sys.stdout.isatty()) and not _in_browser():
         print(
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
@@ -280,7 +297,13 @@ def _tui(path: Path | None, *, run: bool, config=None, resume: bool = False) -> 
     from .ui.app import make_app
 
     app = make_app(
-        path=path, session=session, run=run, file_state=state, config=config, resume=plan
+        path=path,
+        session=session,
+        run=run,
+        catalog=catalog,
+        config=config,
+        file_state=state,
+        resume=plan,
     )
     app.run()
     return app.return_code or EXIT_OK
@@ -302,6 +325,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .plugins import load_catalog
     from .safetext import visible
     from .sessionfile import load_session, missing_exercises
+    from .size import check_size
     from .timeline import compile_timeline
 
     session = load_session(args.file)
@@ -309,8 +333,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"warning: {visible(problem)}", file=sys.stderr)
     catalog = load_catalog(disabled=config.disabled_plugins)
     _report_broken(catalog)
-    for warning in missing_exercises(session, catalog.get, str(args.file)):
-        print(warning, file=sys.stderr)
+    check_size(session, catalog.get, str(args.file))
+    _print_problems(missing_exercises(session, catalog.get, str(args.file)))
     tty = sys.stdout.isatty()
 
     def bell() -> None:
@@ -344,31 +368,31 @@ def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
     from .errors import SessionError
     from .safetext import visible
     from .sessionfile import load_session, missing_exercises, missing_requirements
-    from .timeline import compile_timeline
+    from .size import check_size
 
     catalog = _catalog()
     status = EXIT_OK
     for path in files:
         try:
             session = load_session(path)
+            # Worked out from the doses: no timeline is built to check it.
+            size = check_size(session, catalog.get, str(path))
         except SessionError as error:
-            for problem in error.problems:
-                print(problem, file=sys.stderr)
+            _print_problems(error.problems)
             status = EXIT_INVALID
             continue
-        for warning in missing_requirements(session, str(path)):
-            print(warning, file=sys.stderr)
-        for warning in missing_exercises(session, catalog.get, str(path)):
-            print(warning, file=sys.stderr)
+        _print_problems(
+            missing_requirements(session, str(path))
+            + missing_exercises(session, catalog.get, str(path))
+        )
         if not quiet:
             from .model import format_seconds
 
-            timeline = compile_timeline(session, catalog.get)
             steps = len(session.steps())
-            about = "about " if timeline.estimated else ""
+            about = "about " if size.estimated else ""
             print(
                 f"{visible(path)}: ok ({_count(len(session.blocks), 'block')}, "
-                f"{_count(steps, 'step')}, {about}{format_seconds(timeline.total)})"
+                f"{_count(steps, 'step')}, {about}{format_seconds(size.seconds)})"
             )
     return status
 
@@ -380,9 +404,11 @@ def _count(number: int, noun: str) -> str:
 def cmd_show(path: Path) -> int:
     from .sessionfile import load_session
     from .show import render_plan
+    from .size import check_size
 
     catalog = _catalog()
     session = load_session(path)
+    check_size(session, catalog.get, str(path))
     session.settle_names(catalog.get)
     _warn_missing(session, catalog, path)
     print(render_plan(session, catalog))
@@ -396,8 +422,7 @@ def _warn_missing(session, catalog, path: Path) -> None:
     from .sessionfile import missing_exercises, missing_requirements
 
     requirements = missing_requirements(session, str(path))
-    for warning in requirements or missing_exercises(session, catalog.get, str(path)):
-        print(warning, file=sys.stderr)
+    _print_problems(requirements or missing_exercises(session, catalog.get, str(path)))
 
 
 def cmd_export(path: Path, output: Path) -> int:

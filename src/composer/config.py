@@ -118,7 +118,7 @@ def _load_sounds(config: Config, table: object, path: Path) -> None:
 def save_config(config: Config, path: Path | None = None) -> None:
     import tomli_w  # only when writing: reading the settings stays quick
 
-    from .sessionfile import atomic_write_text
+    from .fileio import atomic_write_text
 
     path = path or paths.config_file()
     path.parent.mkdir(parents=True, exist_ok=True)

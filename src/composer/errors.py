@@ -45,3 +45,57 @@ class SessionError(ComposerError):
 
 class UsageError(ComposerError):
     """The command line was used wrongly (exit code 2)."""
+
+
+class WriteError(SessionError, OSError):
+    """A file could not be written: ``FILE: cannot write: reason``.
+
+    It names the user's file, never a temporary one. It is also an
+    `OSError`, so code that handles failed writes in general handles it."""
+
+    def __init__(self, filename: str, reason: str, errno: int | None = None):
+        super().__init__([Problem(filename, f"cannot write: {reason}")])
+        self.errno = errno
+        self.strerror = reason
+        self.filename = filename
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+# After this many problems in one file, one line says how many more there are.
+MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class MoreProblems(Problem):
+    """The line that stands for `count` problems left out."""
+
+    count: int = 0
+
+
+def more_problems(filename: str, count: int, noun: str = "problem") -> MoreProblems:
+    """``FILE: … and 59,950 more problems``."""
+    plural = "" if count == 1 else "s"
+    return MoreProblems(filename, f"… and {count:,} more {noun}{plural}", count=count)
+
+
+def capped(problems: list[Problem], limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """At most `limit` problems, then one line saying how many more there
+    were (lines of that kind already in `problems` are added up)."""
+    shown: list[Problem] = []
+    hidden = 0
+    only_warnings = True
+    for problem in problems:
+        if isinstance(problem, MoreProblems):
+            hidden += problem.count
+            only_warnings = only_warnings and "warning" in problem.message
+        elif len(shown) < limit:
+            shown.append(problem)
+        else:
+            hidden += 1
+            only_warnings = only_warnings and problem.warning
+    if hidden:
+        filename = problems[-1].file
+        shown.append(more_problems(filename, hidden, "warning" if only_warnings else "problem"))
+    return shown

@@ -469,7 +469,7 @@ def format_for(path: Path) -> str | None:
 def write_handout(session: Session, lookup: Callable[[str], Exercise | None], path: Path) -> None:
     """Write the handout to `path` (its suffix picks the format) atomically.
     Raises ValueError for an unknown suffix, OSError when it cannot write."""
-    from .sessionfile import atomic_write_text
+    from .fileio import atomic_write_text
 
     kind = format_for(path)
     if kind is None:

@@ -190,7 +190,7 @@ def _float(value: object) -> float | None:
 
 def save_state(state: RunState) -> None:
     """Write `state` atomically (temporary file, fsync, rename)."""
-    from .sessionfile import atomic_write_text
+    from .fileio import atomic_write_text
 
     target = state_path(state.file)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,11 +13,11 @@ import os
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .durations import parse_duration, plain_seconds
-from .errors import Problem, SessionError
+from .errors import MAX_PROBLEMS, Problem, SessionError, more_problems
+from .fileio import NotRegularFile, atomic_write_text, read_limited
 from .model import (
     DOSE_FIELDS,
     SCHEMA_VERSION,
@@ -29,6 +29,7 @@ from .model import (
     Sides,
     Step,
 )
+from .tomlguard import MAX_KEY_DOTS, deep_key_line
 
 if TYPE_CHECKING:
     from .plugins import Catalog
@@ -89,25 +90,43 @@ class _Checker:
         self.filename = filename
         self.lines = lines
         self.problems: list[Problem] = []
+        self.more = 0  # problems past MAX_PROBLEMS: counted, not kept
+
+    @property
+    def full(self) -> bool:
+        return len(self.problems) >= MAX_PROBLEMS
 
     def add(self, path: tuple[Any, ...], message: str) -> None:
+        if self.full:
+            self.more += 1
+            return
         self.problems.append(
             Problem(self.filename, message, where=_where(path), line=self.lines.find(path))
         )
 
+    def result(self) -> list[Problem]:
+        """The problems kept, then one line saying how many more there were."""
+        if self.more:
+            return [*self.problems, more_problems(self.filename, self.more)]
+        return list(self.problems)
+
     def keys(self, table: dict[str, Any], allowed: Iterable[str], path: tuple[Any, ...]) -> None:
         allowed = tuple(allowed)
         for key in table:
-            if key not in allowed:
-                import difflib
+            if key in allowed:
+                continue
+            if self.full:
+                # Only counted: no near-key search for problems nobody sees.
+                self.more += 1
+                continue
+            import difflib
 
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                hint = (
-                    f"; did you mean {close[0]!r}?"
-                    if close
-                    else f"; known keys: {', '.join(allowed)}"
-                )
-                self.add((*path, key), f"unknown key {_show(key)}{hint}")
+            # The allowed keys are short: a long key is near none of them.
+            close = difflib.get_close_matches(key[:40], allowed, n=1, cutoff=0.6)
+            hint = (
+                f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(allowed)}"
+            )
+            self.add((*path, key), f"unknown key {_show(key)}{hint}")
 
     def text(self, value: Any, path: tuple[Any, ...], kind: str) -> str | None:
         limit, multiline = TEXT_LIMITS[kind]
@@ -131,7 +150,7 @@ class _Checker:
             self.add(path, f"must be a whole number, {got}")
             return None
         if not low <= value <= high:
-            self.add(path, f"must be between {low} and {high}, got {value}")
+            self.add(path, f"must be between {low} and {high}, got {_short_number(value)}")
             return None
         return value
 
@@ -163,6 +182,18 @@ class _Checker:
             if checked is not None:
                 out.append(checked)
         return out
+
+
+def _short_number(value: int) -> str:
+    """A whole number for a message: a huge one is not printed in full."""
+    if abs(value) < 10**12:
+        return str(value)
+    return f"a number of {len(str(abs(value)))} digits"
+
+
+def _quoted(text: str) -> str:
+    """Text from the file in double quotes for a message, escaped, shortened."""
+    return json.dumps(text[:60] + ("…" if len(text) > 60 else ""), ensure_ascii=False)
 
 
 def _show(key: str) -> str:
@@ -207,8 +238,8 @@ class _LineIndex:
     else simply gets no line number.
     """
 
-    _TABLE = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\- ]+?)\s*\]\]?")
-    _KEY = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+    _TABLE_NAME = re.compile(r"[A-Za-z0-9_.\- \t]+")
+    _KEY = re.compile(r"[ \t]*([A-Za-z0-9_-]+)[ \t]*=")
 
     def __init__(self, text: str):
         self.text = text
@@ -225,14 +256,16 @@ class _LineIndex:
         lines: dict[tuple[Any, ...], int] = {}
         current: tuple[Any, ...] = ()
         block = step = -1
-        for number, line in enumerate(text.splitlines(), start=1):
-            table = self._TABLE.match(line)
+        # Lines end at "\n" only, as in TOML: a U+2028 or a lone "\r" inside
+        # a string does not start a line.
+        for number, line in enumerate(text.split("\n"), start=1):
+            table = self._table(line)
             if table:
-                name = table.group(2).replace(" ", "")
-                if name == "blocks" and table.group(1) == "[[":
+                double, name = table
+                if name == "blocks" and double:
                     block, step = block + 1, -1
                     current = ("blocks", block)
-                elif name == "blocks.steps" and table.group(1) == "[[":
+                elif name == "blocks.steps" and double:
                     step += 1
                     current = ("blocks", block, "steps", step)
                 else:
@@ -244,6 +277,24 @@ class _LineIndex:
                 lines.setdefault((*current, key.group(1)), number)
         return lines
 
+    @classmethod
+    def _table(cls, line: str) -> tuple[bool, str] | None:
+        """``(double, name)`` of a ``[name]`` or ``[[name]]`` header line.
+
+        Read by hand rather than by a regular expression, whose backtracking
+        a long line of spaces could make take minutes."""
+        stripped = line.lstrip(" \t")
+        if not stripped.startswith("["):
+            return None
+        double = stripped.startswith("[[")
+        end = stripped.find("]")
+        if end < 0:
+            return None
+        name = stripped[2 if double else 1 : end]
+        if not cls._TABLE_NAME.fullmatch(name):
+            return None
+        return double, name.replace(" ", "").replace("\t", "")
+
     def find(self, path: tuple[Any, ...]) -> int | None:
         while path:
             if path in self.lines:
@@ -253,15 +304,16 @@ class _LineIndex:
 
 
 def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a session file's text, refusing files over 1 MiB."""
+    """Read a session file's text: regular files only (a FIFO, device or
+    folder is refused at once, never waited on), 1 MiB at most."""
     name = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_limited(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise SessionError([Problem(name, "no such file")]) from None
-    except IsADirectoryError:
-        raise SessionError([Problem(name, "is a folder, not a session file")]) from None
+    except NotRegularFile as error:
+        what = "is a folder, not a session file" if error.is_folder else str(error)
+        raise SessionError([Problem(name, what)]) from None
     except OSError as error:
         raise SessionError([Problem(name, f"cannot read: {error.strerror or error}")]) from None
     if len(data) > MAX_FILE_BYTES:
@@ -285,6 +337,19 @@ def parse_session(text: str, filename: str = "<session>") -> Session:
         raise SessionError(
             [Problem(filename, "is larger than 1 MiB; session files are refused above that size")]
         )
+    deep = deep_key_line(text)
+    if deep is not None:
+        # tomllib would take minutes to hours over such a key.
+        raise SessionError(
+            [
+                Problem(
+                    filename,
+                    f"a key with more than {MAX_KEY_DOTS} dots; "
+                    "session files need at most one (blocks.steps)",
+                    line=deep,
+                )
+            ]
+        )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -302,7 +367,7 @@ def parse_session(text: str, filename: str = "<session>") -> Session:
     checker = _Checker(filename, _LineIndex(text))
     session = _build_session(document, checker)
     if checker.problems:
-        raise SessionError(checker.problems)
+        raise SessionError(checker.result())
     session.leading_comments = _leading_comments(text)
     return session
 
@@ -330,7 +395,8 @@ def _build_session(doc: dict[str, Any], check: _Checker) -> Session:
     if "tags" in doc:
         session.tags = check.text_list(doc["tags"], ("tags",), "tag", MAX_TAGS)
     if "requires" in doc:
-        session.requires = check.text_list(doc["requires"], ("requires",), "requires", MAX_REQUIRES)
+        requires = check.text_list(doc["requires"], ("requires",), "requires", MAX_REQUIRES)
+        session.requires = _requirements(doc["requires"], requires, check)
     if "defaults" in doc:
         session.defaults = _build_defaults(doc["defaults"], check)
     blocks = doc.get("blocks", [])
@@ -436,6 +502,23 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
             path, "has both 'reps' and 'duration_s': a step is counted in reps or timed, not both"
         )
         return None
+    if "hold_s" in table and "rep_s" in table:
+        check.add(
+            path,
+            "has both 'hold_s' and 'rep_s': a rep is held (hold_s) or lasts a tempo (rep_s), not both",
+        )
+        return None
+    if "duration_s" in table:
+        with_reps = [key for key in ("hold_s", "rep_s", "relax_s") if key in table]
+        if with_reps:
+            listed = " and ".join(repr(key) for key in with_reps)
+            check.add(
+                path,
+                f"has 'duration_s' and {listed}: a timed step has no reps to hold or pace; "
+                "give reps instead of duration_s, or leave out "
+                + ("that field" if len(with_reps) == 1 else "those fields"),
+            )
+            return None
     name = note = None
     if "name" in table:
         name = check.text(table["name"], (*path, "name"), "name")
@@ -474,6 +557,36 @@ def missing_exercises(
     return out
 
 
+def _requirements(raw: Any, checked: list[str], check: _Checker) -> list[str]:
+    """The `requires` entries that are PEP 508 requirements of a
+    distribution by name (no URL); a problem for each other one."""
+    if not checked:
+        return []
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    out = []
+    for index, entry in enumerate(raw):
+        if entry not in checked or not isinstance(entry, str):
+            continue
+        try:
+            requirement = Requirement(entry)
+        except InvalidRequirement:
+            check.add(
+                ("requires", index),
+                f"{_quoted(entry)} is not a PEP 508 requirement: write a distribution "
+                'name, optionally with a version, e.g. "glute-composer-yoga>=1.2"',
+            )
+            continue
+        if requirement.url:
+            check.add(
+                ("requires", index),
+                "must name a distribution from the package index, not a URL",
+            )
+            continue
+        out.append(entry)
+    return out
+
+
 def missing_requirements(session: Session, filename: str) -> list[Problem]:
     """At most one warning: the `requires` entries this machine does not
     satisfy (not installed, or installed below the version asked for), with
@@ -486,7 +599,8 @@ def missing_requirements(session: Session, filename: str) -> list[Problem]:
 
 def _leading_comments(text: str) -> list[str]:
     out = []
-    for line in text.splitlines():
+    for line in text.split("\n"):  # "\n" only, as TOML: not U+2028 in a comment
+        line = line.removesuffix("\r")
         if line.startswith("#"):
             out.append(line)
         else:
@@ -625,42 +739,8 @@ def save_session(
     path: str | os.PathLike[str],
     catalog: Catalog | Mapping[str, str] | None = None,
 ) -> None:
-    """Write `session` to `path` atomically, self-contained (see
+    """Write `session` to `path` atomically and self-contained (see
     `session_to_dict`): the old file stays whole until the new one is
-    completely on disk."""
-    atomic_write_text(Path(path), dumps_session(session, catalog))
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = None
-    import tempfile
-
-    handle, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as temp:
-            temp.write(text)
-            temp.flush()
-            os.fsync(temp.fileno())
-        if mode is not None:
-            os.chmod(temp_name, mode)
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    try:
-        directory = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(directory)
-    except OSError:
-        pass
-    finally:
-        os.close(directory)
+    completely on disk (see `composer.fileio`). Raises `WriteError`
+    (``FILE: cannot write: reason``)."""
+    atomic_write_text(path, dumps_session(session, catalog))

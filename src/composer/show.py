@@ -7,11 +7,18 @@ from __future__ import annotations
 from .model import Session, format_seconds
 from .plugins import Catalog
 from .safetext import visible
-from .timeline import compile_timeline
+from .size import SessionTooLarge, session_size, step_size
 
 
 def render_plan(session: Session, catalog: Catalog) -> str:
-    timeline = compile_timeline(session, catalog.get)
+    """The plan; raises `SessionTooLarge` for a session beyond the bounds.
+
+    Times are worked out from the doses (`composer.size`), the same sums
+    the timer's timeline would give."""
+    size = session_size(session, catalog.get)
+    if size.too_large:
+        raise SessionTooLarge(size)
+    transition = session.transition_s()
     lines = [visible(session.title) or "(untitled session)"]
     if session.author:
         lines[0] += f" — by {visible(session.author)}"
@@ -38,8 +45,9 @@ def render_plan(session: Session, catalog: Catalog) -> str:
             exercise = catalog.get(step.exercise)
             name = visible(step.display_name(exercise))
             missing = "" if exercise else "  [plugin missing]"
-            dose = step.resolve(exercise, session.defaults).describe()
-            seconds = timeline.step_total(step_index) / max(1, block.rounds)
+            resolved = step.resolve(exercise, session.defaults)
+            dose = resolved.describe()
+            seconds = step_size(resolved, transition).seconds
             lines.append(f"   {step_index + 1:>3}  {name}{missing}")
             lines.append(f"        {dose}  ({format_seconds(seconds)})")
             if step.note:
@@ -47,8 +55,8 @@ def render_plan(session: Session, catalog: Catalog) -> str:
                 lines.append(f"        Note: {note}")
             step_index += 1
     lines.append("")
-    total = format_seconds(timeline.total)
-    if timeline.estimated:
+    total = format_seconds(size.seconds)
+    if size.estimated:
         lines.append(f"Total: about {total} (self-paced reps estimated at 3 s each)")
     else:
         lines.append(f"Total: {total}, get-ready, rests and side switches included")

@@ -20,6 +20,7 @@ from .model import (
     Step,
     format_seconds,
 )
+from .size import SessionTooLarge, session_size
 
 __all__ = ["Interval", "Kind", "Timeline", "compile_timeline"]
 
@@ -232,7 +233,13 @@ def compile_timeline(
 ) -> Timeline:
     """Turn `session` into intervals. `lookup` finds a step's exercise (for
     its default dose, name and cues); a step whose plugin is missing runs
-    from its saved dose and name."""
+    from its saved dose and name.
+
+    Raises `SessionTooLarge`, before building anything, for a session that
+    would last more than 24 hours or have more than 20,000 intervals."""
+    size = session_size(session, lookup)
+    if size.too_large:
+        raise SessionTooLarge(size)
     builder = _Builder()
     transition = session.transition_s()
     step_index = -1

@@ -617,6 +617,16 @@ class ComposerScreen(Screen):
         if not self.session.steps():
             self.notify("Add an exercise first: there is nothing to run.", severity="warning")
             return
+        from ..size import session_size
+
+        size = session_size(self.session, self.catalog.get)
+        if size.too_large:
+            self.notify(
+                "Too large to run: " + "; ".join(size.limits_exceeded()) + ".",
+                severity="error",
+                markup=False,
+            )
+            return
         from .run_screen import RunScreen
 
         self.app.push_screen(RunScreen(self.session, self.catalog, sound=self.app.config.sound))

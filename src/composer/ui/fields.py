@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..durations import parse_duration, plain_seconds
+from ..durations import DurationError, parse_duration, plain_seconds
 from ..sessionfile import INT_BOUNDS, MAX_TAGS, SECONDS_BOUNDS, TEXT_LIMITS
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -34,6 +34,9 @@ def seconds(text: str, field: str) -> float | None:
     low, high = SECONDS_BOUNDS[field]
     try:
         value = parse_duration(text)
+    except DurationError as error:
+        # The same grammar as session files, with the reason it gives.
+        raise ValueError(error.reason) from None
     except ValueError:
         raise ValueError('write seconds, or e.g. "90s", "1m30s"') from None
     if not low <= value <= high:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from ..model import Session, format_seconds
 from ..plugins import Catalog
 from ..safetext import visible
-from ..timeline import compile_timeline
+from ..size import session_size
 from .edits import Position
 from .library import ClickToHighlight
 
@@ -140,15 +140,19 @@ class SessionEditor(Vertical):
         return row
 
     def _show_total(self, session: Session) -> None:
-        timeline = compile_timeline(session, self.catalog.get)
+        # Arithmetic on the doses, never a built timeline: a huge dose (from
+        # a file or a plugin) is shown as too large instead of hanging here.
+        size = session_size(session, self.catalog.get)
         steps = len(session.steps())
         if not steps:
             text = "Total: 0 s"
+        elif size.too_large:
+            text = "Too large to run: " + "; ".join(size.limits_exceeded())
         else:
-            about = "about " if timeline.estimated else ""
+            about = "about " if size.estimated else ""
             blocks = len(session.blocks)
             text = (
-                f"Total: {about}{format_seconds(timeline.total)} · "
+                f"Total: {about}{format_seconds(size.seconds)} · "
                 f"{steps} step{'s' if steps != 1 else ''} in "
                 f"{blocks} block{'s' if blocks != 1 else ''}"
             )

@@ -1,0 +1,79 @@
+"""A linear-time look at TOML text before `tomllib` reads it.
+
+`tomllib` takes time that grows faster than linearly with the number of
+parts of one dotted key: a 128 kB line ``a.a.a.…= 1`` takes minutes, a
+1 MiB one hours. The same holds for ``[a.a.…]`` headers and keys in inline
+tables. A session file never needs more than two parts (``blocks.steps``),
+so a key of more than `MAX_KEY_DOTS` dots is refused before parsing.
+
+The scan knows just enough TOML to tell strings and comments (skipped)
+from the rest: dots outside them are in keys, except the one dot of a
+float or a time (``1.5``, ``07:32:00.999``). It stops at a string that is
+not closed, since `tomllib` reports that text as invalid there and reads
+nothing after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_KEY_DOTS", "deep_key_line"]
+
+MAX_KEY_DOTS = 4
+
+# What the scan stops at: a string, a comment or a dot. (A pattern for a
+# whole word with a dot would try every start in a long word without one.)
+_TOKEN = re.compile(r"""\"\"\"|'''|["'#.]""")
+_REST_OF_WORD = re.compile(r"[A-Za-z0-9_+\-.:]*")
+_DIGITS = frozenset("0123456789")
+# Written as "unrolled loops" with possessive repeats: a group repeated once
+# per character would keep state for each one (about 100 MB for 1 MiB).
+_STRINGS = {
+    '"""': re.compile(r'"""[^"\\]*+(?:(?:\\[\s\S]|"(?!""))[^"\\]*+)*+""""{0,2}'),
+    "'''": re.compile(r"'''[\s\S]*?'''(?:'{0,2})"),
+    '"': re.compile(r'"[^"\\\n]*+(?:\\.[^"\\\n]*+)*+"'),
+    "'": re.compile(r"'[^'\n]*+'"),
+}
+# Between two keys (or a key and a value) there is always one of these.
+_SEPARATOR = re.compile(r"[=,{}\[\]\n]")
+
+
+def deep_key_line(text: str) -> int | None:
+    """The line of the first key with more than MAX_KEY_DOTS dots, or None."""
+    dots = 0  # dots in the current key (between separators)
+    at = 0
+    end = len(text)
+    while at < end:
+        token = _TOKEN.search(text, at)
+        if token is None:
+            return None
+        if _SEPARATOR.search(text, at, token.start()):
+            dots = 0
+        found = token.group()
+        if found in _STRINGS:
+            string = _STRINGS[found].match(text, token.start())
+            if string is None:
+                return None  # not closed: tomllib stops here too
+            at = string.end()
+            continue
+        if found == "#":
+            newline = text.find("\n", token.end())
+            if newline < 0:
+                return None
+            at = newline
+        else:
+            dot = token.start()
+            at = _REST_OF_WORD.match(text, dot).end()
+            count = text.count(".", dot, at)
+            if (
+                count == 1
+                and dot > 0
+                and text[dot - 1] in _DIGITS
+                and at > dot + 1
+                and text[dot + 1] in _DIGITS
+            ):
+                count = 0  # a float or a time of day: 1.5, 07:32:00.999
+            dots += count
+            if dots > MAX_KEY_DOTS:
+                return text.count("\n", 0, token.start()) + 1
+    return None
