@@ -76,13 +76,17 @@ class PseudoTerminal:
             os.write(self.master, key)
             self.read(0.05)
 
-    def finish(self, quit_keys: bytes = b"", timeout: float = 15.0) -> int:
-        """Send `quit_keys`, read until the program ends, and return its exit code."""
+    def finish(self, quit_keys: bytes = b"", timeout: float = 15.0, *, then: bytes = b"") -> int:
+        """Send `quit_keys`, read until the program ends, and return its exit
+        code. `then` is sent again every half second meanwhile (Esc for the
+        check-in that follows a stopped run, which ignores keys at first)."""
         if quit_keys:
             self.send(quit_keys)
         end = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < end:
-            self.read(0.2)
+            self.read(0.5 if then else 0.2)
+            if then and self.process.poll() is None:
+                self.send(then)
         self.read(0.5)
         if self.process.poll() is None:
             self.close()

@@ -193,7 +193,7 @@ def test_the_install_command_suggested_quotes_every_name():
     entry = "glute-nowhere-zz[extra]>=1,<2; python_version >= '3.11'"
     session = parse_session(f"requires = [{_toml_string(entry)}]\n")
     [warning] = missing_requirements(session, "f.toml")
-    command = str(warning).split("install it with: ", 1)[1]
+    command = str(warning).split("install with: ", 1)[1]
     assert shlex.split(command) == ["glute", "plugins", "install", entry]
 
 
@@ -201,7 +201,7 @@ def test_a_requirement_given_to_the_warning_directly_is_quoted_too():
     # Sessions are also built in code; the command must be safe whatever it holds.
     session = Session(requires=["glute-nowhere-zz>=1; touch pwned"])
     for warning in missing_requirements(session, "f.toml"):
-        command = str(warning).split("install it with: ", 1)[1]
+        command = str(warning).split("install with: ", 1)[1]
         assert shlex.split(command)[3:] == ["glute-nowhere-zz>=1; touch pwned"]
 
 

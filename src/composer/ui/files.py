@@ -119,8 +119,9 @@ class PathDialog(ModalScreen):
         if not is_clean(_relative(path)):
             # Escaped in the list; typed into the box it would reach the
             # terminal raw, so it is taken as it is.
-            if self.check(str(path)):
-                self.accept(path)
+            result = self.check(str(path))
+            if result.ok and result.path is not None:
+                self.accept(result)
             return
         path_input = self.query_one("#path", Input)
         path_input.value = _relative(path)
