@@ -82,8 +82,11 @@ async def test_notifications_are_written_to_the_terminal(clock, monkeypatch):
     assert "\x1b]9;Glute Composer: Session complete\x07" in written[-1]
 
 
-async def test_plugin_cues_reach_plugins_and_a_raising_one_is_shown(clock):
+async def test_plugin_cues_reach_plugins_and_a_raising_one_is_shown(clock, monkeypatch):
     got = []
+    shown = []
+    # Patched before the screen exists: its own timer may show a report first.
+    monkeypatch.setattr(RunScreen, "notify", lambda self, message, **kw: shown.append(message))
 
     class Lamp:
         @hookimpl
@@ -100,9 +103,7 @@ async def test_plugin_cues_reach_plugins_and_a_raising_one_is_shown(clock):
     catalog.register_module("broken", Broken())
     app = app_for(plank(transition=4), catalog=catalog)
     async with app.run_test(size=(100, 34)) as pilot:
-        shown = []
         screen = app.screen
-        screen.notify = lambda message, **kw: shown.append(message)
         await settle(pilot, clock, 4)
         assert screen.cues.wait(10)
         deadline = time.monotonic() + 10  # the report crosses from the plugin's thread
