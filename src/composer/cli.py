@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     exercises.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("templates", help="list the session templates")
     commands.add_parser("schema", help="print the JSON Schema of the session file format")
+    advise = commands.add_parser("advise", help="protocol advice for a session (exit 0)")
+    advise.add_argument("file", type=Path)
+    advise.add_argument("--json", action="store_true", help="print JSON, with each edit")
 
     plugins = commands.add_parser("plugins", help="list, install, remove or start plugins")
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
@@ -129,6 +132,10 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from . import plugin_commands
 
         return plugin_commands.run(args)
+    if command == "advise":
+        from .advice import print_advice
+
+        return print_advice(args.file, _catalog(), as_json=args.json)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
 

@@ -18,6 +18,7 @@ COMMANDS = [
     ("Plugins", "plugins", "Every plugin with its version and status"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
+    ("Hints", "toggle_hints", "Advice on order, holds and balance; Enter applies one"),
     ("Keys", "help", "Every key of the composer"),
 ]
 

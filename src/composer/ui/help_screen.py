@@ -20,6 +20,7 @@ KEYS = [
             ("ctrl+s", "save (asks for a name the first time)"),
             ("ctrl+g", "title, description, author, tags and default pauses"),
             ("f12", "save under another name"),
+            ("f2", "hints: advice on the session; enter applies the highlighted one"),
             ("f3", "plugins: version, exercises, status"),
             ("ctrl+r", "run the session with the timer"),
             ("f1", "this help"),
