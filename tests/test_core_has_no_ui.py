@@ -23,6 +23,9 @@ CORE = [
     "composer.schema",
     "composer.show",
     "composer.cli",
+    "composer.advice",
+    "composer.reminders",
+    "composer.scheduler",
 ]
 
 
@@ -35,7 +38,15 @@ def test_core_module_does_not_import_textual(module):
 
 @pytest.mark.parametrize(
     "args",
-    [["--version"], ["exercises"], ["templates"], ["plugins"], ["schema"], ["exercises", "--json"]],
+    [
+        ["--version"],
+        ["exercises"],
+        ["templates"],
+        ["plugins"],
+        ["schema"],
+        ["exercises", "--json"],
+        ["due", "--at", "2025-03-03T13:05"],
+    ],
 )
 def test_commands_without_screen_do_not_import_textual(args, glute_env):
     code = (

@@ -1,4 +1,5 @@
-"""The user's settings in ``config.toml``: theme, sound, disabled plugins.
+"""The user's settings in ``config.toml``: theme, sound, disabled plugins,
+reminders.
 
 A broken config file never stops the program: it is reported and the
 built-in settings are used.
@@ -9,13 +10,17 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomli_w
 
 from . import paths
 from .sessionfile import atomic_write_text
 
-KNOWN_KEYS = ("theme", "sound", "disabled_plugins")
+if TYPE_CHECKING:
+    from .reminders import Schedule
+
+KNOWN_KEYS = ("theme", "sound", "disabled_plugins", "reminders")
 
 
 @dataclass
@@ -23,6 +28,9 @@ class Config:
     theme: str = "textual-dark"
     sound: bool = True
     disabled_plugins: list[str] = field(default_factory=list)
+    reminders: Schedule | None = None  # the [reminders] table (composer.reminders)
+    # The [reminders] table as read, written back as it was if it had problems.
+    reminders_table: dict | None = field(default=None, compare=False)
     problems: list[str] = field(default_factory=list, compare=False)
 
 
@@ -54,6 +62,13 @@ def load_config(path: Path | None = None) -> Config:
         config.disabled_plugins = list(disabled)
     elif disabled is not None:
         config.problems.append(f"{path}: disabled_plugins: must be a list of plugin names")
+    if "reminders" in data:
+        from .reminders import parse_schedule
+
+        config.reminders, problems = parse_schedule(data["reminders"], f"{path}: reminders")
+        config.problems += problems
+        if isinstance(data["reminders"], dict):
+            config.reminders_table = data["reminders"]
     return config
 
 
@@ -65,4 +80,8 @@ def save_config(config: Config, path: Path | None = None) -> None:
         "sound": config.sound,
         "disabled_plugins": config.disabled_plugins,
     }
+    if config.reminders is not None:
+        data["reminders"] = config.reminders.as_table()
+    elif config.reminders_table is not None:
+        data["reminders"] = config.reminders_table
     atomic_write_text(path, tomli_w.dumps(data))
