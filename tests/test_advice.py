@@ -96,6 +96,45 @@ def test_phase_order_names_the_step_and_moves_it_back(catalog):
     ]
 
 
+def test_a_step_moves_back_across_blocks(catalog):
+    session = Session(
+        blocks=[
+            Block(title="A", steps=[Step(exercise="activation/clamshell")]),
+            Block(
+                title="B",
+                steps=[
+                    Step(exercise="rolling/glute-ball-roll"),
+                    Step(exercise="stability/glute-bridge"),
+                ],
+            ),
+            Block(title="C", steps=[Step(exercise="cooldown/childs-pose")]),
+        ]
+    )
+    (found,) = advise(session, catalog)
+    assert (found.kind, found.where) == ("phase-order", "blocks[2].steps[1]")
+    assert apply_advice(session, found.edit, catalog.get) == Position(0, 0)
+    assert [[s.exercise for s in b.steps] for b in session.blocks] == [
+        ["rolling/glute-ball-roll", "activation/clamshell"],
+        ["stability/glute-bridge"],
+        ["cooldown/childs-pose"],
+    ]
+    assert advise(session, catalog) == []
+
+
+def test_a_level_jump_gets_the_missing_rung(catalog):
+    session = load_session(GOLDEN / "level-jump.toml")
+    (found,) = advise(session, catalog)
+    assert found.edit.action == "insert" and found.edit.at == Location(1, 1)
+    assert found.edit.exercise == "stability/single-leg-bridge"
+    apply_advice(session, found.edit, catalog.get)
+    assert [s.exercise for s in session.blocks[1].steps] == [
+        "stability/glute-bridge",
+        "stability/single-leg-bridge",
+        "stability/ball-bridge",
+    ]
+    assert advise(session, catalog) == []
+
+
 def test_the_cool_down_part_may_hold_any_phase(catalog):
     """After the last work step: stretches, a walk, a roll, in any order."""
     session = Session(
@@ -168,6 +207,7 @@ def test_block_advice_is_named_by_its_title_or_its_number(catalog):
 def test_advice_is_linear_in_the_number_of_steps(catalog):
     """Ten times the steps takes about ten times as long, not a hundred."""
     base = load_session(GOLDEN / "sides.toml")
+    base.blocks += load_session(GOLDEN / "phase-order.toml").blocks
 
     def timed(copies: int) -> float:
         session = Session(blocks=[copy.deepcopy(b) for _ in range(copies) for b in base.blocks])
@@ -249,9 +289,7 @@ def test_easy_three_of_four_moves_up_the_progression(catalog):
     assert found.edit.action == "replace"
     assert found.edit.exercise == "activation/prone-squeeze-leg-lift"
     assert "3 of its last 4 runs" in found.message
-    assert history.asked == [("activation/prone-glute-squeeze", 4)] * 1 + [
-        ("cooldown/childs-pose", 4)
-    ]
+    assert history.asked == [("activation/prone-glute-squeeze", 4), ("cooldown/childs-pose", 4)]
     apply_advice(session, found.edit, catalog.get)
     assert session.blocks[0].steps[0].exercise == "activation/prone-squeeze-leg-lift"
 

@@ -386,18 +386,16 @@ def advise(
 def _phase_order(items: list[_Item], out: _Collector) -> None:
     last_work = max((i for i, item in enumerate(items) if item.phase in WORK), default=-1)
     highest: _Item | None = None
+    first: dict[int, tuple[int, _Item]] = {}  # phase order -> first step of that phase
     for index, item in enumerate(items[: last_work + 1]):
         phase = item.phase
         if phase is None:
             continue
+        first.setdefault(phase.order, (index, item))
         later = highest.phase if highest is not None else None
         if highest is not None and later is not None and phase.order < later.order:
             # Move it before the first earlier step of a later phase.
-            target = next(
-                other
-                for other in items[:index]
-                if other.phase is not None and other.phase.order > phase.order
-            )
+            _, target = min(found for order, found in first.items() if order > phase.order)
             edit = Edit(
                 "move",
                 item.location,
