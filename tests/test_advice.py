@@ -519,12 +519,12 @@ def test_advise_uses_the_history_when_there_is_one(monkeypatch, capsys):
     assert out.rstrip().endswith("(your last 3 runs: 3 rated easy)")
 
 
-def test_without_a_history_module_advice_goes_on_alone():
-    """This build may have no composer.history: open_history says None."""
-    import importlib.util
-
-    if importlib.util.find_spec("composer.history") is None:
-        assert advice_module.open_history() is None
+def test_without_a_history_file_advice_goes_on_alone(home):
+    """No history yet (or no history module in this build): None, and no
+    file is created by asking."""
+    before = sorted(home.rglob("*"))
+    assert advice_module.open_history() is None
+    assert sorted(home.rglob("*")) == before
 
 
 def test_advise_does_not_import_textual(glute_env):
