@@ -11,9 +11,29 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
 
+# The caller's terminal: its size, locale, multiplexer and colour settings.
+TERMINAL_ENV = (
+    "COLUMNS",
+    "LINES",
+    "LANG",
+    "LANGUAGE",
+    "TMUX",
+    "TMUX_PANE",
+    "TERM_PROGRAM",
+    "TERM_PROGRAM_VERSION",
+    "NO_COLOR",
+    "FORCE_COLOR",
+)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path_factory, monkeypatch):
-    """Never touch the real user folders; load only the first-party packs."""
+    """Never touch the real user folders; load only the first-party packs;
+    inherit nothing of the caller's terminal (size, locale, tmux, colours)."""
+    for key in list(os.environ):
+        textual = key.startswith("TEXTUAL_") and not key.startswith("TEXTUAL_SNAPSHOT")
+        if key in TERMINAL_ENV or key.startswith("LC_") or textual:
+            monkeypatch.delenv(key)
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("GLUTE_COMPOSER_HOME", str(home))
     monkeypatch.setenv("GLUTE_COMPOSER_LOAD_PLUGINS", "")

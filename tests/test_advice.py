@@ -286,12 +286,12 @@ def test_easy_three_of_four_moves_up_the_progression(catalog):
     history = FakeHistory(*_runs("activation/prone-glute-squeeze", "easy", "right", "easy", "easy"))
     (found,) = _history_advice(session, catalog, history)
     assert found.kind == "harder" and found.where == "blocks[1].steps[1]"
-    assert found.edit.action == "replace"
-    assert found.edit.exercise == "activation/prone-squeeze-leg-lift"
+    harder = catalog.harder(catalog.get("activation/prone-glute-squeeze"))[0]
+    assert found.edit.action == "replace" and found.edit.exercise == harder.full_id
     assert "3 of its last 4 runs" in found.message
     assert history.asked == [("activation/prone-glute-squeeze", 4), ("cooldown/childs-pose", 4)]
     apply_advice(session, found.edit, catalog.get)
-    assert session.blocks[0].steps[0].exercise == "activation/prone-squeeze-leg-lift"
+    assert session.blocks[0].steps[0].exercise == harder.full_id
 
 
 def test_easy_only_counts_the_last_four_runs(catalog):
@@ -303,13 +303,16 @@ def test_easy_only_counts_the_last_four_runs(catalog):
 
 
 def test_easy_at_the_top_of_a_chain_holds_longer(catalog):
-    session = _ladder("activation/glute-squeeze", "stability/ball-bridge")
-    history = FakeHistory(*_runs("stability/ball-bridge", "easy", "easy", "easy"))
+    top = catalog.chain(catalog.get("stability/glute-bridge"))[-1]
+    assert not catalog.harder(top) and top.dose.hold_s is not None
+    session = _ladder("activation/glute-squeeze", top.full_id)
+    history = FakeHistory(*_runs(top.full_id, "easy", "easy", "easy"))
     (found,) = _history_advice(session, catalog, history)
     assert found.kind == "harder"
-    assert found.edit.action == "set" and dict(found.edit.changes) == {"hold_s": 5.0}
+    longer = top.dose.hold_s + max(2, round(top.dose.hold_s / 2))
+    assert found.edit.action == "set" and dict(found.edit.changes) == {"hold_s": longer}
     apply_advice(session, found.edit, catalog.get)
-    assert session.blocks[0].steps[1].dose.hold_s == 5.0
+    assert session.blocks[0].steps[1].dose.hold_s == longer
 
 
 def test_easy_timed_work_holds_longer_and_self_paced_work_gets_more_reps(catalog):

@@ -196,6 +196,6 @@ def test_validate_says_how_to_install_a_missing_requirement(capsys):
     assert main(["validate", str(DATA / "valid" / "missing-plugin.toml")]) == 0
     err = capsys.readouterr().err
     assert (
-        "requires[1]: warning: needs 'glute-composer-yoga>=1.2', which is not installed; "
-        "install it with: glute plugins install 'glute-composer-yoga>=1.2'"
+        "requires: warning: needs the plugin distribution glute-composer-yoga>=1.2 "
+        "(not installed); install with: glute plugins install 'glute-composer-yoga>=1.2'"
     ) in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ CORE = [
     "composer",
     "composer.model",
     "composer.sessionfile",
+    "composer.filestate",
     "composer.plugins",
     "composer.hookspecs",
     "composer.timeline",
@@ -26,6 +28,13 @@ CORE = [
     "composer.advice",
     "composer.reminders",
     "composer.scheduler",
+    "composer.handout",
+    "composer.requirements",
+    "composer.plugin_commands",
+    "composer.cues",
+    "composer.plain",
+    "composer.runs",
+    "composer.serve",
 ]
 
 
@@ -62,6 +71,22 @@ def test_commands_without_screen_do_not_import_textual(args, glute_env):
         [sys.executable, "-c", code], capture_output=True, text=True, env=glute_env
     )
     assert out.stderr.strip().endswith("CLEAN"), out.stderr
+
+
+def test_export_does_not_import_textual(glute_env, tmp_path):
+    template = Path(__file__).parent.parent / "templates" / "wake-up.toml"
+    for out in (tmp_path / "handout.html", tmp_path / "handout.md"):
+        code = (
+            "import sys\n"
+            "from composer.cli import main\n"
+            f"assert main(['export', {str(template)!r}, '-o', {str(out)!r}]) == 0\n"
+            "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)\n"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=glute_env
+        )
+        assert done.stderr.strip().endswith("CLEAN"), done.stderr
+        assert out.is_file()
 
 
 def test_installed_command_exists():

@@ -22,15 +22,23 @@ def test_compose_save_quit_validate(tmp_path, glute_env):
     path = tmp_path / "made-in-tmux.toml"
     with Terminal(tmp_path, ["edit", str(path)], glute_env, size=(120, 40)) as tmux:
         tmux.wait_for(lambda s: "Library" in s and "Nothing here yet" in s)
-        # The filter has the focus: type, go to the list, add.
+        # The filter has the focus: type, go to the list (its keys show in
+        # the footer), add.
         tmux.type("clamshell")
         tmux.wait_for(lambda s: "Library · 1 of" in s)
-        tmux.keys("Enter", "Enter")
+        tmux.keys("Enter")
+        tmux.wait_for(lambda s: "a Add" in s)
+        tmux.keys("Enter")
         tmux.wait_for(lambda s: "1. Clamshell" in s)
         tmux.keys("/")
+        tmux.wait_for(lambda s: "a Add" not in s)
         tmux.keys("C-u")
+        tmux.wait_for(lambda s: re.search(r"Library · \d+ ─", s))
         tmux.type("glute bridge")
-        tmux.keys("Enter", "Down", "a")
+        tmux.wait_for(lambda s: re.search(r"Library · \d+ of", s))
+        tmux.keys("Enter")
+        tmux.wait_for(lambda s: "a Add" in s)
+        tmux.keys("Down", "a")
         screen = tmux.wait_for(lambda s: "2 steps in 1 block" in s)
         assert "Total: " in screen and "(modified)" in screen
         tmux.keys("C-s")

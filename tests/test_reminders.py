@@ -299,7 +299,7 @@ def test_notify_uses_osascript_on_macos_with_plain_arguments():
     assert "item 2 of argv" in " ".join(command)
 
 
-def test_notify_falls_back_to_osc_9_with_escaped_text():
+def test_notify_falls_back_to_the_terminal_with_escaped_text():
     terminal = io.StringIO()
 
     class Failed:
@@ -311,10 +311,15 @@ def test_notify_falls_back_to_osc_9_with_escaped_text():
         which=lambda name: "/usr/bin/notify-send",
         run=lambda command, **kwargs: Failed(),
         terminal=terminal,
+        environ={},
     )
     assert sent == "terminal"
     out = terminal.getvalue()
-    assert out == "\x1b]9;Glute\\x1b]52;c;evil\\x07: due\\nnow\\u202e\x07"
+    assert out.startswith("\x1b]9;Glute\\x1b]52,c,evil\\x07: due\\nnow\\u202e\x07")
+    assert out.count("\x1b") == 2 and out.count("\x07") == 2  # OSC 9 and OSC 777, nothing else
+    tmux = io.StringIO()
+    notify("t", "b", which=lambda name: None, terminal=tmux, environ={"TMUX": "/tmp/tmux"})
+    assert tmux.getvalue().startswith("\x1bPtmux;\x1b\x1b]9;t: b")
 
 
 def test_notify_with_no_way_says_none():

@@ -244,3 +244,98 @@ async def test_no_sound_when_off(clock):
         await settle(pilot, clock, 10)
         await pilot.press("n")
         assert rings == []
+
+
+# -- quitting the app while a session runs -------------------------------------------
+
+
+def history_records() -> list[dict]:
+    history = paths.history_file()
+    if not history.exists():
+        return []
+    return [json.loads(line) for line in history.read_text().splitlines()]
+
+
+async def test_ctrl_q_asks_like_q_and_the_clock_waits(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, clock, 2)
+        left = screen.engine.remaining()
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit) and app.is_running
+        assert screen.engine.paused
+        # The time the question is open does not count.
+        clock.now += 30
+        screen._tick()
+        await pilot.pause()
+        assert screen.engine.remaining() == left
+        # Asking again does not stack a second question.
+        await pilot.press("ctrl+q")
+        assert sum(isinstance(s, ConfirmQuit) for s in app.screen_stack) == 1
+        await pilot.press("n")
+        assert app.screen is screen and not screen.engine.paused
+        assert screen.engine.remaining() == left
+        assert history_records() == []
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert not app.is_running and app.return_value == 0
+    [record] = history_records()
+    assert record["finished"] is False and record["title"] == "Test run"
+
+
+async def test_keep_going_leaves_a_paused_clock_paused(clock):
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await pilot.press("space")
+        assert screen.engine.paused
+        await pilot.press("ctrl+q", "escape")
+        assert app.screen is screen and screen.engine.paused
+
+
+async def test_ctrl_q_after_the_end_quits_at_once(clock):
+    app = app_for(session(self_paced(), transition=0))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")
+        assert app.screen.engine.finished
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running and app.return_value == 0
+    assert [r["finished"] for r in history_records()] == [True]
+
+
+def composing(sess: Session):
+    return make_app(session=sess, catalog=Catalog(), config=Config(sound=False))
+
+
+async def test_ctrl_q_on_the_timer_opened_from_the_composer(clock):
+    app = composing(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        assert isinstance(app.screen, RunScreen)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmQuit)
+        await pilot.press("n")
+        assert isinstance(app.screen, RunScreen)
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+        assert not any(isinstance(s, RunScreen) for s in app.screen_stack)
+    assert not app.is_running
+    assert [r["finished"] for r in history_records()] == [False]
+
+
+async def test_stopping_then_asks_about_unsaved_changes(clock):
+    from composer.ui.composer_screen import ComposerScreen
+    from composer.ui.dialogs import UnsavedChanges
+
+    app = composing(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        app.session.title = "Changed"
+        await pilot.press("ctrl+r", "ctrl+q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedChanges)
+        assert isinstance(app.screen_stack[-2], ComposerScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ComposerScreen) and app.is_running
+    assert [r["finished"] for r in history_records()] == [False]

@@ -40,3 +40,19 @@ def test_hold_on_the_left(snap_compare, monkeypatch):
 
 def test_paused_small_terminal(snap_compare, monkeypatch):
     assert snap_compare(_app(monkeypatch), press=["n", "space"], terminal_size=(80, 24))
+
+
+# The clock and the kind banner at the largest size that fits: Textual's
+# three-row digits at 80×24, the five-row font scaled up on larger screens.
+
+
+def test_hold_80x24(snap_compare, monkeypatch):
+    assert snap_compare(_app(monkeypatch), press=["n"], terminal_size=(80, 24))
+
+
+def test_hold_120x36(snap_compare, monkeypatch):
+    assert snap_compare(_app(monkeypatch), press=["n"], terminal_size=(120, 36))
+
+
+def test_get_ready_200x60(snap_compare, monkeypatch):
+    assert snap_compare(_app(monkeypatch), terminal_size=(200, 60))

@@ -19,7 +19,8 @@ from composer import Exercise, plugin_commands
 from composer.cli import main
 from composer.plugins import Catalog
 from composer.scaffold import module_name, plugin_files, write_plugin_project
-from composer.sessionfile import missing_exercises, parse_session
+from composer.sessionfile import dumps_session, missing_exercises, parse_session
+from composer.timeline import compile_timeline
 
 from .conftest import ROOT, glute_command
 
@@ -120,7 +121,9 @@ def test_generated_plugin_loads_in_the_plugin_manager(tmp_path):
     assert "from composer import Dose, Exercise, hookimpl" in source
 
     catalog = Catalog()
-    info = catalog.register_module("hip-yoga", module)
+    info = catalog.register_module(
+        "hip-yoga", module, distribution="glute-composer-hip-yoga", version="0.1.0"
+    )
     assert info.ok and info.warnings == [], info.status
     assert info.exercises == 1
     exercise = catalog.get("hip-yoga/standing-hip-hike")
@@ -134,6 +137,16 @@ def test_generated_plugin_loads_in_the_plugin_manager(tmp_path):
     assert [step.exercise for step in session.steps()] == ["hip-yoga/standing-hip-hike"]
     assert missing_exercises(session, catalog.get, template.filename) == []
 
+    # The template is self-contained: it runs the same without the plugin,
+    # and saving it (with the plugin) spells out nothing new.
+    with_plugin = compile_timeline(session, catalog.get).intervals
+    assert [(i.kind, i.duration, i.name) for i in compile_timeline(session).intervals] == [
+        (i.kind, i.duration, i.name) for i in with_plugin
+    ]
+    saved = parse_session(dumps_session(session, catalog))
+    assert saved == session
+    assert saved.requires == ["glute-composer-hip-yoga>=0.1.0"]
+
 
 @pytest.mark.skipif(
     shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
@@ -146,6 +159,23 @@ def test_generated_project_is_ruff_clean(tmp_path):
     for args in (["check", "--select", "E,F,W,I,B,UP,RUF", "."], ["format", "--check", "."]):
         out = subprocess.run([command, *args], cwd=project, capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_generated_plugin_passes_mypy_strict(tmp_path):
+    api = pytest.importorskip("mypy.api", reason="mypy is not installed")
+    project = write_plugin_project("hip-yoga", tmp_path / "p")
+    source = project / "src" / "glute_composer_hip_yoga"
+    out, err, status = api.run(
+        ["--strict", "--no-incremental", "--cache-dir", str(tmp_path / "c"), str(source)]
+    )
+    assert status == 0, out + err
+
+
+def test_generated_plugin_passes_composer_testing_checks(tmp_path):
+    from composer.testing import check_plugin
+
+    project = write_plugin_project("hip-yoga", tmp_path / "p")
+    assert check_plugin(_import_generated(project, "hip-yoga"), "hip-yoga") == []
 
 
 def test_plugin_files_differ_only_by_name():

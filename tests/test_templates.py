@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from composer import Sides
 from composer.cli import main
 from composer.plugins import load_catalog
 from composer.sessionfile import dumps_session, load_session, missing_exercises, parse_session
@@ -80,10 +81,21 @@ def test_glute_new_from_each_template_round_trips(name, tmp_path, catalog, capsy
     assert f"Wrote {target}" in capsys.readouterr().out
     written = load_session(target)
     original = load_session(ROOT / "templates" / f"{name}.toml")
-    assert written == original
+    assert (written.title, written.description, written.tags) == (
+        original.title,
+        original.description,
+        original.tags,
+    )
+    # The file is self-contained: it runs the same with the packs and without.
+    expected = compile_timeline(original, catalog.get).intervals
+    assert compile_timeline(written, catalog.get).intervals == expected
+    without_packs = compile_timeline(written).intervals
+    assert [(i.kind, i.duration, i.name, i.dose) for i in without_packs] == [
+        (i.kind, i.duration, i.name, i.dose) for i in expected
+    ]
 
     text = target.read_text()
-    assert dumps_session(parse_session(text), catalog.names()) == text
+    assert dumps_session(parse_session(text), catalog) == text
     assert main(["validate", str(target)]) == 0
     assert "ok" in capsys.readouterr().out
 
@@ -121,3 +133,78 @@ def test_template_takes_as_long_as_its_description_says(path, catalog):
     assert low <= total <= high, (
         f"{path.name} says {low:g}–{high:g} min but takes {total:.1f} min; fix its description"
     )
+
+
+# -- what the templates say and how they are built ----------------------------
+
+_FILE_NAME = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+_SEED_WORD = re.compile(r"\bseeds?\b", re.IGNORECASE)
+
+
+def _visible_text(session) -> list[str]:
+    texts = [session.title, session.description, session.author, *session.tags]
+    for block in session.blocks:
+        texts.append(block.title)
+        texts += [text for step in block.steps for text in (step.name, step.note) if text]
+    return texts
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=NAMES)
+def test_no_file_name_or_seed_number_reaches_a_user(path):
+    for text in [*_visible_text(load_session(path)), path.read_text()]:
+        assert not _FILE_NAME.search(text), f"{path.name}: {text!r}"
+        assert not _SEED_WORD.search(text), f"{path.name}: {text!r}"
+
+
+def _ids(name: str) -> list[str]:
+    return [step.exercise for step in load_session(ROOT / "templates" / f"{name}.toml").steps()]
+
+
+def test_glute_retraining_follows_the_runners_article_list():
+    # Clamshells, side-lying leg lifts, the marching bridge, lateral lunges,
+    # then piriformis and groin stretches: the article's own sequence.
+    assert "glute-retraining" in NAMES
+    assert _ids("glute-retraining") == [
+        "activation/clamshell",
+        "activation/side-lying-hip-abduction",
+        "stability/marching-bridge",
+        "integration/lateral-lunge",
+        "stretch/piriformis-stretch",
+        "stretch/groin-stretch",
+    ]
+
+
+def test_wake_up_offers_the_leg_lift_as_the_next_stage_not_an_extra_block():
+    ids = _ids("wake-up")
+    assert "activation/prone-squeeze-leg-lift" not in ids
+    assert ids.count("activation/prone-glute-squeeze") == 1
+    description = " ".join(load_session(ROOT / "templates" / "wake-up.toml").description.split())
+    assert "next stage" in description and "leg lift" in description
+
+
+def test_runners_five_opens_one_hip_in_all_three_stages_then_the_other():
+    session = load_session(ROOT / "templates" / "runners-five.toml")
+    stages = [
+        "stretch/half-kneeling-hip-flexor",
+        "stretch/hip-flexor-knee-lifted",
+        "stretch/hip-flexor-pelvis-tuck",
+    ]
+    opener = [block for block in session.blocks if block.title.startswith("2. Hip opener")]
+    assert [block.title.split(", ")[1] for block in opener] == [
+        "right leg forward",
+        "left leg forward",
+    ]
+    for block in opener:
+        assert [step.exercise for step in block.steps] == stages
+        assert all(step.dose.sides is Sides.BOTH for step in block.steps)
+
+
+def test_desk_break_runs_in_protocol_order(catalog):
+    phases = [catalog.get(full_id).phase.order for full_id in _ids("desk-break")]
+    assert phases == sorted(phases)
+    assert _ids("desk-break")[0].startswith("rolling/")
+
+
+def test_unlock_then_activate_walks_sideways():
+    ids = _ids("unlock-then-activate")
+    assert "stability/lateral-band-walk" in ids and "stability/monster-walk" not in ids

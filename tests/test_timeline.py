@@ -269,11 +269,15 @@ def exercise_with_cues() -> Exercise:
 
 def test_plugin_gives_name_cues_and_dose():
     exercise = exercise_with_cues()
-    session = Session(blocks=[Block(steps=[Step(exercise="test/thing", name="Saved name")])])
+    step = Step(exercise="test/thing", name="Saved name", own_name=False)
+    session = Session(blocks=[Block(steps=[step])])
     timeline = compile_timeline(session, {"test/thing": exercise}.get)
     holds = [i for i in timeline.intervals if i.kind is Kind.HOLD]
     assert len(holds) == 3 * 2 * 2
     assert {i.name for i in holds} == {"Real name"}
+    step.own_name = True  # the user's own label wins over the catalog's name
+    timeline = compile_timeline(session, {"test/thing": exercise}.get)
+    assert {i.name for i in timeline.intervals if i.kind is Kind.HOLD} == {"Saved name"}
     # One cue per set, in turn.
     assert [i.cue for i in holds if i.rep == 1 and i.side == L] == [
         "First cue",

@@ -12,10 +12,10 @@ work (Ekstrom et al. 2007).
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
-_SEED1 = "seed 001 (001_729b2315f100b8cd.txt)"
-_SEED2 = "seed 002 (002_61e79ce8df871ce2.txt)"
-_SEED3 = "seed 003 (003_b707250307161610.txt)"
-_SEED4 = "seed 004 (004_7d982241bfcb9d87.txt)"
+_CHEEKY = '"Getting Cheeky about Dead Butt Syndrome (aka: Gluteal Amnesia)"'
+_UNLOCK = '"Unlock Your Glutes"'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
+_RUNNERS = '"Getting those Glutes to fire" (a post for runners)'
 
 _SHARP = "Stop on sharp pain."
 _LOW_BACK = "If the lower back takes over, make the move smaller and squeeze the glute first."
@@ -23,7 +23,25 @@ _NERVE = (
     "Piriformis syndrome shows as buttock pain or numbness down the back of the "
     "leg; if glute work brings that on, stop and see a health professional."
 )
+_KNEES = (
+    "Kneeling: put a folded towel or cushion under the knees; if kneeling still "
+    "hurts, choose a version that keeps the knees off the floor."
+)
+_OUTER_HIP = (
+    "Pain on the outer side of the hip (gluteal tendon pain)? Lying on that side, "
+    "or letting the top knee sink toward the floor, squeezes those tendons: keep a "
+    "pillow between the knees, lie on the other side, and leave this out and ask a "
+    "physiotherapist if it brings the pain on."
+)
 _COMPARE = "compare only with figures from the same study"
+
+
+def _pregnant_prone(instead: str) -> str:
+    return (
+        "Pregnancy: lying face down presses on the bump and soon becomes "
+        f"uncomfortable (often by mid-pregnancy); from then on do {instead} instead."
+    )
+
 
 EXERCISES = [
     Exercise(
@@ -35,7 +53,7 @@ EXERCISES = [
             "Three sets of 15 on each side reintroduce the glutes to their job."
         ),
         instructions=(
-            "1. Lie on your front, forehead on your hands, legs long and relaxed.",
+            "1. Lie face down, forehead on your hands, legs long and relaxed.",
             "2. Squeeze only one buttock as hard as you can and hold for 3 s.",
             "3. Let it go completely, then squeeze the other side for 3 s.",
             "4. Keep the legs, lower back and shoulders quiet; only the seat works.",
@@ -46,9 +64,9 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=3, reps=15, hold_s=3, relax_s=2, sides="alternating", rest_s=30),
         level=1,
-        cautions=(_SHARP,),
-        source=f"{_SEED1}: alternate squeezing each cheek for 3 s, 3 sets of 15 on each "
-        "side. The 2 s let-go and 30 s rest between sets are ours.",
+        cautions=(_SHARP, _pregnant_prone("the standing or seated glute squeeze")),
+        source=f"Dose from {_CHEEKY}: squeeze each cheek in turn for 3 s, 3 sets of 15 on "
+        "each side. The 2 s let-go between squeezes and the 30 s rest between sets are ours.",
     ),
     Exercise(
         id="prone-squeeze-leg-lift",
@@ -59,7 +77,7 @@ EXERCISES = [
             "hold 3 s; lower and switch. The next step up from the plain squeeze."
         ),
         instructions=(
-            "1. Lie on your front, forehead on your hands, legs long.",
+            "1. Lie face down, forehead on your hands, legs long.",
             "2. Squeeze one buttock first.",
             "3. Keeping the squeeze, lift that leg a few centimetres off the floor, knee straight.",
             "4. Hold for 3 s with the hip bones pressed into the mat, then lower.",
@@ -71,9 +89,14 @@ EXERCISES = [
         dose=Dose(sets=3, reps=15, hold_s=3, relax_s=2, sides="alternating", rest_s=30),
         level=2,
         progresses="prone-glute-squeeze",
-        cautions=(_SHARP, _LOW_BACK),
-        source=f"{_SEED1}, the progression: squeeze, lift the leg, hold 3 s, alternate, "
-        "3 sets of 15 on each side.",
+        cautions=(
+            _SHARP,
+            _LOW_BACK,
+            _pregnant_prone("the donkey kick on all fours, or the standing glute squeeze"),
+        ),
+        source=f"Dose from {_CHEEKY}, its progression: squeeze, lift the leg, hold 3 s, "
+        "alternate sides, 3 sets of 15 on each side. The 2 s with the leg down between "
+        "lifts and the 30 s rest between sets are ours.",
     ),
     Exercise(
         id="donkey-kick",
@@ -92,76 +115,133 @@ EXERCISES = [
         ),
         cues=("Squeeze, then push up", "Sole to the ceiling", "Back stays flat"),
         targets=("gluteus maximus",),
-        equipment=("mat",),
+        equipment=("mat", "cushion for the knees"),
         dose=Dose(sets=3, reps=12, rep_s=2, sides="each", rest_s=30),
         level=2,
-        cautions=(_SHARP, _LOW_BACK, "Pad the knees if kneeling hurts."),
-        source=f"{_SEED1}: 10–15 reps per side, 3 sets on both sides; we default to 12 at "
-        "about 2 s a rep (lift and lower). Raise reps toward 15 as it gets easy.",
+        cautions=(_SHARP, _LOW_BACK, _KNEES),
+        source=f"Dose from {_CHEEKY}: 10–15 reps per side, 3 sets on both sides; we "
+        "default to 12 at about 2 s a rep (lift and lower) and add the 30 s rest between "
+        "sets ourselves. Raise the reps toward 15 as it gets easy.",
     ),
     Exercise(
         id="gluteal-recruitment",
         name="Gluteal recruitment",
         phase="activate",
         summary=(
-            "Face down: squeeze both glutes, straighten one knee with toes on the "
-            "floor (3 s), then lift the heel a few inches with the toe pointed (3 s). "
+            "Face down with toes tucked: squeeze both glutes, push one knee straight "
+            "(3 s), then lift that straight leg a few centimetres, toes pointed (3 s). "
             "6 each leg."
         ),
         instructions=(
-            "1. Lie on your front, hands by your head, both legs straight behind you.",
-            "2. Squeeze both buttocks together and keep them squeezed.",
-            "3. Tighten one leg so the knee straightens hard, toes still on the floor; hold 3 s.",
-            "4. Now lift that heel about 7–8 cm (3 in) off the floor and point the toe; hold 3 s.",
-            "5. Lower the foot and relax. Do 6 on one leg, then 6 on the other.",
+            "1. Lie face down, hands by your head, legs straight back and hip-width apart, "
+            "toes tucked under so they rest on the floor; let the knees rest on the mat.",
+            "2. Squeeze both buttocks together and keep them squeezed to the end of the rep.",
+            "3. On one leg, press back through the tucked toes until the knee straightens "
+            "and lifts off the mat; the toes stay on the floor. Hold 3 s.",
+            "4. Keeping that knee straight, lift the whole leg from the hip until the foot "
+            "clears the floor by about 7–8 cm (3 in), and point the toes away. Hold 3 s.",
+            "5. Lower the leg, tuck the toes again and relax it. Do 6 on one leg, then 6 "
+            "on the other.",
         ),
-        cues=("Squeeze both cheeks", "Knee straight 3 s", "Heel up, toe pointed 3 s"),
+        cues=("Squeeze both cheeks", "Knee straight, hold 3", "Leg up, toes pointed, hold 3"),
         targets=("gluteus maximus", "hamstrings"),
         equipment=("mat",),
         dose=Dose(sets=1, reps=6, hold_s=6, relax_s=2, sides="each"),
         level=2,
-        cautions=(_SHARP, _LOW_BACK, "Simple, but it often leaves you sore the next day."),
-        source=f"{_SEED4}, step 4: two 3 s holds per rep (knee straight, then heel lifted), "
-        "6 times each leg; the timer shows one 6 s hold per rep.",
+        progresses="prone-glute-squeeze",
+        cautions=(
+            _SHARP,
+            _LOW_BACK,
+            "Simple, but it often leaves you sore the next day.",
+            _pregnant_prone("the donkey kick on all fours"),
+        ),
+        source=f"Dose from {_RUNNERS}, step 4: two 3 s holds per rep (knee straight, "
+        "then leg lifted), 6 times on each leg. The timer shows the two holds as one "
+        "6 s hold; the 2 s relax between reps is ours.",
     ),
     Exercise(
         id="prone-hip-extension",
-        name="Prone hip extension",
+        name="Prone hip extension, knee bent",
         phase="activate",
         summary=(
-            "Face down, squeeze one glute and lift that straight leg from the hip. A "
-            "classic drill for feeling the gluteus maximus work on its own."
+            "Face down with one knee bent to a right angle, squeeze that glute and lift "
+            "the thigh a little off the floor. With the knee bent the hamstrings help "
+            "less, so the glute does more."
         ),
         instructions=(
-            "1. Lie on your front with a small pillow under the hips if the back is sensitive.",
-            "2. Squeeze the glute of one side.",
-            "3. Lift that straight leg a hand's width off the floor, moving from the hip.",
-            "4. Hold 2 s at the top without twisting the pelvis, then lower slowly.",
-            "5. Finish the reps, then change sides.",
+            "1. Lie face down, forehead on your hands; a small pillow under the hips "
+            "helps a sensitive back.",
+            "2. Bend one knee to a right angle so the sole of that foot faces the ceiling.",
+            "3. Squeeze the glute of that side, then lift the thigh a few centimetres off "
+            "the floor, keeping the knee at a right angle.",
+            "4. Hold 2 s without twisting the pelvis or arching the back, then lower slowly.",
+            "5. Finish the reps, then change sides. Once 2 × 12 is easy, add a light ankle weight.",
         ),
-        cues=("Squeeze, then lift", "From the hip, not the back"),
-        targets=("gluteus maximus", "gluteus medius", "hamstrings"),
-        equipment=("mat",),
+        cues=("Knee bent, sole up", "Squeeze, then lift", "From the hip, not the back"),
+        targets=("gluteus maximus", "gluteus medius"),
+        equipment=("mat", "ankle weight (optional)"),
         dose=Dose(sets=2, reps=12, hold_s=2, relax_s=2, sides="each", rest_s=30),
-        level=2,
+        level=3,
         progresses="prone-squeeze-leg-lift",
-        cautions=(_SHARP, _LOW_BACK),
+        cautions=(
+            _SHARP,
+            _LOW_BACK,
+            "If the back of the thigh cramps, lower the foot a little and lift less high.",
+            _pregnant_prone("the donkey kick on all fours"),
+        ),
         evidence=(
             Evidence(
                 muscle="gluteus maximus",
                 mvic_percent="59",
                 source="summary table, IJSPT 2014;9(2):157 (PMC4004121)",
-                note=_COMPARE,
+                note="the table's row is plain prone hip extension, knee angle not "
+                "given; " + _COMPARE,
             ),
             Evidence(
                 muscle="gluteus medius",
                 mvic_percent="46",
                 source="summary table, IJSPT 2014;9(2):157 (PMC4004121)",
+                note="the table's row is plain prone hip extension, knee angle not "
+                "given; " + _COMPARE,
+            ),
+        ),
+        source=f"{_UNLOCK} uses prone hip extension for the gluteus maximus but gives no "
+        "dose. We bend the knee so this is a real step up from the straight-leg lift "
+        "before it; 2 × 12 per side with a 2 s hold, 2 s down between lifts and 30 s "
+        "rest is our modest choice.",
+    ),
+    Exercise(
+        id="clamshell",
+        name="Clamshell",
+        phase="activate",
+        summary=(
+            "On your side, hips bent to about 45° and knees to about 90°, feet together: "
+            "open the top knee like a shell without rolling the pelvis back."
+        ),
+        instructions=(
+            "1. Lie on one side, head on the lower arm, hips bent to about 45° and knees "
+            "to about 90°, heels in line with your seat.",
+            "2. Keep the feet touching and the top hip stacked over the bottom one.",
+            "3. Lift the top knee as far as you can without the pelvis rolling backward.",
+            "4. Pause a moment, then lower slowly. Add a band above the knees for more.",
+            "5. Finish the reps, then change sides.",
+        ),
+        cues=("Feet together", "Pelvis stays still", "Open the shell"),
+        targets=("gluteus medius", "deep hip rotators"),
+        equipment=("mat", "mini band (optional)"),
+        dose=Dose(sets=2, reps=15, rep_s=2, sides="each", rest_s=30),
+        level=1,
+        cautions=(_SHARP, _NERVE, _OUTER_HIP),
+        evidence=(
+            Evidence(
+                muscle="gluteus medius",
+                mvic_percent="40 ± 38",
+                source="Distefano et al. 2009, JOSPT 39(7):532",
                 note=_COMPARE,
             ),
         ),
-        source=f"{_SEED2} uses prone hip extension for the gluteus maximus but gives no "
-        "dose; 2 × 12 per side with a 2 s hold is our modest warm-up choice.",
+        source=f"{_WONT_FIRE} retrains the gluteus medius with clamshells but gives no "
+        "dose; 2 × 15 per side at about 2 s a rep, with 30 s rest, is ours.",
     ),
     Exercise(
         id="side-lying-hip-abduction",
@@ -183,20 +263,23 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=2, reps=12, hold_s=2, relax_s=1, sides="each", rest_s=30),
         level=2,
+        progresses="clamshell",
         cautions=(
             _SHARP,
             "If the front of the hip does the work, take the leg further back.",
+            _OUTER_HIP,
         ),
         evidence=(
             Evidence(
                 muscle="gluteus medius",
                 mvic_percent="81 ± 42",
                 source="Distefano et al. 2009, JOSPT 39(7):532",
-                note=_COMPARE,
+                note="the clamshell scored 40 ± 38 in the same study; " + _COMPARE,
             ),
         ),
-        source=f"{_SEED2} (lateral decubitus abduction) and {_SEED3} (side-lying leg lifts) "
-        "give no dose; 2 × 12 per side with a 2 s hold is ours.",
+        source=f"{_UNLOCK} abducts the hip lying on the side and {_WONT_FIRE} lists "
+        "side-lying leg lifts; neither gives a dose, so 2 × 12 per side with a 2 s hold "
+        "and 30 s rest is ours.",
     ),
     Exercise(
         id="side-lying-abduction-ankle-weight",
@@ -218,41 +301,10 @@ EXERCISES = [
         dose=Dose(sets=2, reps=10, hold_s=2, relax_s=1, sides="each", rest_s=45),
         level=3,
         progresses="side-lying-hip-abduction",
-        cautions=(_SHARP, "Start light; the lever is long."),
-        source=f"{_SEED3} adds a band or ankle weight for resistance; the dose (2 × 10 per "
-        "side) is ours, two fewer reps than the unloaded lift.",
-    ),
-    Exercise(
-        id="clamshell",
-        name="Clamshell",
-        phase="activate",
-        summary=(
-            "On your side with knees bent and feet together, open the top knee like a "
-            "shell without rolling the pelvis back."
-        ),
-        instructions=(
-            "1. Lie on one side, hips and knees bent, heels in line with your seat.",
-            "2. Keep the feet touching and the top hip stacked over the bottom one.",
-            "3. Lift the top knee as far as you can without the pelvis rolling backward.",
-            "4. Pause a moment, then lower slowly. Add a band above the knees for more.",
-            "5. Finish the reps, then change sides.",
-        ),
-        cues=("Feet together", "Pelvis stays still", "Open the shell"),
-        targets=("gluteus medius", "deep hip rotators"),
-        equipment=("mat", "mini band (optional)"),
-        dose=Dose(sets=2, reps=15, rep_s=2, sides="each", rest_s=30),
-        level=1,
-        cautions=(_SHARP, _NERVE),
-        evidence=(
-            Evidence(
-                muscle="gluteus medius",
-                mvic_percent="40 ± 38",
-                source="Distefano et al. 2009, JOSPT 39(7):532",
-                note=_COMPARE,
-            ),
-        ),
-        source=f"{_SEED3} retrains the gluteus medius with clamshells but gives no dose; "
-        "2 × 15 per side at about 2 s a rep is ours.",
+        cautions=(_SHARP, "Start light; the lever is long.", _OUTER_HIP),
+        source=f"{_WONT_FIRE} adds a band or ankle weight for resistance but gives no "
+        "dose; 2 × 10 per side, two fewer reps than the unloaded lift, with 45 s rest, "
+        "is ours.",
     ),
     Exercise(
         id="glute-squeeze",
@@ -282,10 +334,10 @@ EXERCISES = [
                 "for hip-extension strength, with no difference between the groups",
             ),
         ),
-        source=f"{_SEED3} names the glute squeeze; it reports a '16 % vs 11 %' strength "
-        "result, but the study (Lehecka et al. 2019, PeerJ 7:e7287) found no difference "
-        "between squeezes and bridges, so we say they were equally effective. Dose "
-        "(10 × 5 s) is ours, sized for a desk break.",
+        source=f"{_WONT_FIRE} names the glute squeeze; it reports a '16 % vs 11 %' "
+        "strength result, but the study (Lehecka et al. 2019, PeerJ 7:e7287) found no "
+        "difference between squeezes and bridges, so we say they were equally effective. "
+        "The article gives no dose: 10 × 5 s is ours, sized for a desk break.",
     ),
     Exercise(
         id="fire-hydrant",
@@ -303,16 +355,17 @@ EXERCISES = [
         ),
         cues=("Knee out to the side", "Trunk stays level", "Hold 2"),
         targets=("gluteus medius", "gluteus maximus"),
-        equipment=("mat",),
+        equipment=("mat", "cushion for the knees"),
         dose=Dose(sets=2, reps=12, hold_s=2, relax_s=1, sides="each", rest_s=30),
         level=2,
-        cautions=(_SHARP, "Pad the knees if kneeling hurts."),
-        source="not in the seeds; added as a common all-fours gluteus medius drill that "
-        "pairs with the donkey kick. Dose (2 × 12 per side, 2 s hold) is ours.",
+        cautions=(_SHARP, _KNEES),
+        source="Not named in the source posts; added as a common all-fours gluteus "
+        "medius drill that pairs with the donkey kick. The dose (2 × 12 per side, 2 s "
+        "hold, 30 s rest) is ours.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

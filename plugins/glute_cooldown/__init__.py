@@ -9,15 +9,25 @@ protect, so these holds sit at the long end. Finish with child's pose.
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
-_SEED0 = "seed 000 (000_4ea1e147ef241d7e.txt)"
-_SEED3 = "seed 003 (003_b707250307161610.txt)"
-_SEED4 = "seed 004 (004_7d982241bfcb9d87.txt)"
+_AMNESIA = '"Gluteal amnesia" (a movement teacher\'s blog post, 19 June 2017)'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
+_RUNNERS = '"Getting those Glutes to fire" (a post for runners)'
 
 _TIGHT_NOT_PAIN = "Stretch to a feeling of tightness, never to pain."
 _NERVE = (
     "Piriformis syndrome shows as buttock pain or numbness down the back of the "
     "leg; if this stretch brings that on, stop and see a health professional."
 )
+_KNEES = (
+    "Kneeling: put a folded towel or cushion under the knees; if kneeling still "
+    "hurts, choose a stretch lying down instead."
+)
+
+
+def _new_hip(what: str) -> str:
+    return f"After a hip replacement, follow your surgeon's movement limits: {what}."
+
+
 _BANDY = Evidence(
     muscle="stretched muscle",
     source="Bandy & Irion 1994, Phys Ther 74(9):845",
@@ -46,9 +56,14 @@ EXERCISES = [
         equipment=("mat", "cushion (optional)"),
         dose=Dose(sets=1, duration_s=60, sides="both"),
         level=1,
-        cautions=("Put a cushion between heels and seat if the knees complain.",),
-        source=f"{_SEED4}, step 5: hold for several breaths; we time 60 s, about eight "
-        "slow breaths.",
+        cautions=(
+            "Put a cushion between heels and seat if the knees complain.",
+            _KNEES,
+            _new_hip("sitting back onto the heels bends the hips deeply, so stop short"),
+            "Pregnancy: spread the knees wide enough to make room for the bump.",
+        ),
+        source=f"From {_RUNNERS}, step 5: hold for several breaths; we time 60 s, about "
+        "eight slow breaths.",
     ),
     Exercise(
         id="hip-flexor-long-hold",
@@ -71,9 +86,14 @@ EXERCISES = [
         equipment=("mat", "cushion for the knee"),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, "Save the long hold for after the work, not before it."),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            "Save the long hold for after the work, not before it.",
+            _KNEES,
+        ),
         evidence=(_BANDY,),
-        source=f"{_SEED0}: hold 30–60 s in the tight, overactive areas after the workout; "
+        source=f"From {_AMNESIA}: hold 30–60 s in the tight, overactive areas after the "
+        "workout; "
         "we default to the 60 s end for the hip flexors, the main tight area. Shorten to "
         "30 s if you like (Bandy & Irion 1994).",
     ),
@@ -97,10 +117,17 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=1, duration_s=45, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, _NERVE),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            _NERVE,
+            "Pain on the outer side of the hip (gluteal tendon pain)? Crossing the leg "
+            "and pulling it in presses those tendons against the bone: leave this "
+            "stretch out and ask a physiotherapist.",
+            _new_hip("this crosses the leg and bends the hips deeply"),
+        ),
         evidence=(_BANDY,),
-        source=f"{_SEED0} (30–60 s holds after the work) and {_SEED3} (piriformis "
-        "stretching); 45 s, the middle of the range, is our default.",
+        source=f"{_AMNESIA} asks for 30–60 s holds after the work, and {_WONT_FIRE} "
+        "stretches the piriformis; 45 s, the middle of that range, is our default.",
     ),
     Exercise(
         id="lying-quad-stretch",
@@ -122,10 +149,16 @@ EXERCISES = [
         equipment=("mat", "strap (optional)"),
         dose=Dose(sets=1, duration_s=45, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, "Use a strap if the ankle is out of reach."),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            "Use a strap if the ankle is out of reach.",
+            "Pain on the outer side of the hip (gluteal tendon pain)? Lying on that "
+            "side presses on those tendons: lie on the other side, or use the standing "
+            "quad stretch.",
+        ),
         evidence=(_BANDY,),
-        source=f"{_SEED0} (30–60 s holds after the work) with {_SEED4} (quads often "
-        "overactive in runners); 45 s is our default.",
+        source=f"{_AMNESIA} asks for 30–60 s holds after the work, and {_RUNNERS} "
+        "finds the quads overactive in runners; 45 s is our default.",
     ),
     Exercise(
         id="doorway-chest-stretch",
@@ -151,12 +184,12 @@ EXERCISES = [
             "Tingling in the hand means too much; lower the elbow and ease off.",
         ),
         evidence=(_BANDY,),
-        source=f"{_SEED0}: the front of the shoulder is a tight area from hunching, and it "
-        "asks for 30–60 s holds after the work; 45 s is our default.",
+        source=f"From {_AMNESIA}: the front of the shoulder is a tight area from "
+        "hunching, and it asks for 30–60 s holds after the work; 45 s is our default.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

@@ -9,12 +9,17 @@ still lag just rehearses the old pattern.
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
-_SEED0 = "seed 000 (000_4ea1e147ef241d7e.txt)"
-_SEED3 = "seed 003 (003_b707250307161610.txt)"
+_AMNESIA = '"Gluteal amnesia" (a movement teacher\'s blog post, 19 June 2017)'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
 
 _SHARP = "Stop on sharp pain in the knee, hip or back."
 _VALGUS = "Keep the knees tracking over the toes; never let them cave inward."
-_NO_DOSE = "no dose in the seed; "
+_NO_DOSE = "gives no dose; "
+
+
+def _new_hip(what: str) -> str:
+    return f"After a hip replacement, follow your surgeon's movement limits: {what}."
+
 
 EXERCISES = [
     Exercise(
@@ -37,9 +42,10 @@ EXERCISES = [
         equipment=(),
         dose=Dose(sets=3, reps=10, rep_s=3, sides="both", rest_s=45),
         level=2,
-        cautions=(_SHARP, _VALGUS),
-        source=f"{_SEED0} moves on to compound work after activation and {_SEED3} names "
-        f"the squat; {_NO_DOSE}3 × 10 at about 3 s a rep is ours.",
+        cautions=(_SHARP, _VALGUS, _new_hip("go only as deep as they allow")),
+        source=f"{_AMNESIA} moves on to compound work after activation and {_WONT_FIRE} "
+        "names the squat; neither gives a dose, so 3 × 10 at about 3 s a rep with 45 s "
+        "rest is ours.",
     ),
     Exercise(
         id="banded-squat",
@@ -61,9 +67,9 @@ EXERCISES = [
         dose=Dose(sets=3, reps=10, rep_s=3, sides="both", rest_s=45),
         level=3,
         progresses="bodyweight-squat",
-        cautions=(_SHARP, _VALGUS),
-        source=f"{_SEED3} adds a band for resistance; the dose matches the bodyweight "
-        "squat (3 × 10).",
+        cautions=(_SHARP, _VALGUS, _new_hip("go only as deep as they allow")),
+        source=f"{_WONT_FIRE} adds a band for resistance but {_NO_DOSE}ours matches the "
+        "bodyweight squat (3 × 10, 45 s rest).",
     ),
     Exercise(
         id="lateral-lunge",
@@ -86,17 +92,18 @@ EXERCISES = [
         equipment=(),
         dose=Dose(sets=2, reps=8, rep_s=3, sides="each", rest_s=45),
         level=3,
-        cautions=(_SHARP, _VALGUS),
+        cautions=(_SHARP, _VALGUS, _new_hip("the bent side's hip bends deeply")),
         evidence=(
             Evidence(
                 muscle="gluteus medius",
                 mvic_percent="48 ± 21",
                 source="Distefano et al. 2009, JOSPT 39(7):532",
-                note="lunge figure; compare only with figures from the same study",
+                note="the figure Distefano et al. report for lunges, not one measured in "
+                "this lateral lunge; compare only with figures from the same study",
             ),
         ),
-        source=f"{_SEED3} lists lateral lunges for a sleepy seat; {_NO_DOSE}"
-        "2 × 8 per side at about 3 s a rep is ours.",
+        source=f"{_WONT_FIRE} lists lateral lunges for a sleepy seat but {_NO_DOSE}"
+        "2 × 8 per side at about 3 s a rep with 45 s rest is ours.",
     ),
     Exercise(
         id="loaded-lateral-lunge",
@@ -118,9 +125,14 @@ EXERCISES = [
         dose=Dose(sets=2, reps=8, rep_s=3, sides="each", rest_s=60),
         level=4,
         progresses="lateral-lunge",
-        cautions=(_SHARP, _VALGUS, "Start light and add load slowly."),
-        source=f"{_SEED3} adds a band or weight for resistance; dose as the unloaded "
-        "lunge, with a longer 60 s rest.",
+        cautions=(
+            _SHARP,
+            _VALGUS,
+            "Start light and add load slowly.",
+            _new_hip("the bent side's hip bends deeply"),
+        ),
+        source=f"{_WONT_FIRE} adds a band or weight for resistance but {_NO_DOSE}ours is "
+        "the unloaded lunge's 2 × 8 per side, with a longer 60 s rest.",
     ),
     Exercise(
         id="step-up",
@@ -143,12 +155,13 @@ EXERCISES = [
         dose=Dose(sets=2, reps=10, rep_s=3, sides="each", rest_s=45),
         level=2,
         cautions=(_SHARP, _VALGUS, "Use a rail or wall for balance."),
-        source="not named in the seeds; added as closed-chain, weight-bearing work "
-        f"({_SEED3}) that mirrors taking the stairs. 2 × 10 per leg is ours.",
+        source="Not named in the source posts; added as the closed-chain, weight-bearing "
+        f"work that {_WONT_FIRE} asks for, and it mirrors taking the stairs. The dose, "
+        "2 × 10 per leg with 45 s rest, is ours.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

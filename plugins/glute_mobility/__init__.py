@@ -4,14 +4,28 @@ Movements here cross more than one joint at a time, because that carries over
 best to daily life and sport, and they wake up the nervous system rather than
 just warming joints. Any stretch inside them is brief, so the muscles are not
 dulled before activation. The pack also holds the simplest remedy for a day
-of sitting: get up, walk, take the stairs. The seeds give no counts for these
-drills; each `source` says what we chose and why.
+of sitting: get up, walk, take the stairs. The source posts give no counts for
+these drills; each `source` says what we chose and why.
 """
 
 from composer import Dose, Exercise, hookimpl
 
+_AMNESIA = '"Gluteal amnesia" (a movement teacher\'s blog post, 19 June 2017)'
+_CHEEKY = '"Getting Cheeky about Dead Butt Syndrome (aka: Gluteal Amnesia)"'
+_UNLOCK = '"Unlock Your Glutes"'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
+
 _SHARP = "Stop if you feel sharp pain; move only through a range that feels easy."
-_NO_DOSE = "the seed gives no count, so the dose is ours: "
+_NO_DOSE = "it gives no count, so the dose is ours: "
+_KNEES = (
+    "Kneeling: if you put the back knee down, rest it on a folded towel or "
+    "cushion; or keep the knee up and make the lunge shorter."
+)
+
+
+def _new_hip(what: str) -> str:
+    return f"After a hip replacement, follow your surgeon's movement limits: {what}."
+
 
 EXERCISES = [
     Exercise(
@@ -19,23 +33,31 @@ EXERCISES = [
         name="Standing hip circles",
         phase="mobilize",
         summary=(
-            "Stand on one leg and draw big, slow circles with the other knee, "
-            "forward then backward, to take the hip through its whole range."
+            "Stand on one leg and draw big, slow circles with the other knee, one way "
+            "then the other, to take the hip through its whole range."
         ),
         instructions=(
             "1. Stand tall next to a wall or chair and rest one hand on it.",
-            "2. Lift one knee to hip height.",
-            "3. Draw the knee out to the side, round to the back and down, as big as you can.",
-            "4. Keep the pelvis and trunk still; only the thigh moves.",
-            "5. Do half the reps in one direction, half in the other, then change legs.",
+            "2. Lift the outside knee in front of you to hip height.",
+            "3. Keeping it at hip height, open the knee out to the side as far as it goes.",
+            "4. Turn the thigh so the knee points at the floor and the foot lifts out "
+            "behind you, then lower the knee until it is beside the standing knee.",
+            "5. Bring the knee forward and up to the start: one circle. Keep the pelvis "
+            "and trunk still; only the thigh moves.",
+            "6. After 5 circles, do 5 in reverse: from the front, lower the knee beside "
+            "the standing knee, lift it out to the side, then sweep it forward. Then "
+            "turn round for the other leg.",
         ),
         cues=("Big, slow circles", "Trunk stays still"),
         targets=("hip flexors", "gluteus medius", "hip rotators", "adductors"),
         equipment=("wall or chair for balance",),
         dose=Dose(sets=1, reps=10, rep_s=4, sides="each"),
         level=1,
-        cautions=(_SHARP,),
-        source="seed 002 (002_61e79ce8df871ce2.txt) asks for global, multi-joint mobility; "
+        cautions=(
+            _SHARP,
+            _new_hip("the knee rises to hip height and the thigh turns inward"),
+        ),
+        source=f"{_UNLOCK} asks for global mobility over more than one joint; "
         + _NO_DOSE
         + "10 slow circles per leg (5 each way, about 4 s each) is a common warm-up amount.",
     ),
@@ -59,8 +81,11 @@ EXERCISES = [
         equipment=("wall or chair for balance",),
         dose=Dose(sets=1, reps=15, rep_s=2, sides="each"),
         level=1,
-        cautions=(_SHARP,),
-        source="seed 002 (002_61e79ce8df871ce2.txt), global hip mobility; "
+        cautions=(
+            _SHARP,
+            _new_hip("keep the forward swing below hip height"),
+        ),
+        source=f"{_UNLOCK}, global hip mobility; "
         + _NO_DOSE
         + "15 swings per leg at about 2 s each, a usual dynamic warm-up.",
     ),
@@ -83,8 +108,11 @@ EXERCISES = [
         equipment=("wall",),
         dose=Dose(sets=1, reps=15, rep_s=2, sides="each"),
         level=1,
-        cautions=(_SHARP,),
-        source="seed 002 (002_61e79ce8df871ce2.txt), global hip mobility; "
+        cautions=(
+            _SHARP,
+            _new_hip("swinging the leg across in front of the other crosses the midline"),
+        ),
+        source=f"{_UNLOCK}, global hip mobility; "
         + _NO_DOSE
         + "15 swings per leg at about 2 s each, matching the front-to-back swings.",
     ),
@@ -98,14 +126,16 @@ EXERCISES = [
             "one move."
         ),
         instructions=(
-            "1. From standing, step one foot far forward into a long lunge; "
-            "back knee down if you need.",
-            "2. Put the opposite hand on the floor and bring the other elbow "
-            "down toward the front instep.",
-            "3. Turn the chest toward the front leg and reach that arm up to the ceiling.",
-            "4. Bring the hand back down, step back to standing and repeat.",
-            "5. Keep every position brief, just a breath; this is a flow, not a long hold.",
-            "6. Change sides when the timer tells you.",
+            "1. From standing, step the right foot far forward into a long lunge; kneel "
+            "with the left knee on the mat if you need to.",
+            "2. Put the left hand flat on the floor inside the right foot.",
+            "3. Bring the right elbow down toward the inside of the right foot.",
+            "4. Turn the chest to the right and reach the right arm up to the ceiling, "
+            "eyes following the right hand.",
+            "5. Put the right hand back down, step back to standing and repeat. Keep "
+            "every position to one breath; this is a flow, not a hold.",
+            "6. When the timer says switch: left foot forward, right hand down, left "
+            "elbow in, left arm up.",
         ),
         cues=("Lunge, elbow, reach up", "Follow your hand", "Keep it flowing"),
         targets=("hip flexors", "gluteus maximus", "hamstrings", "thoracic spine"),
@@ -116,9 +146,11 @@ EXERCISES = [
             _SHARP,
             "Before glute work keep each position short; long static holds dull the "
             "muscles (Behm et al. 2016).",
+            _KNEES,
+            _new_hip("the deep lunge bends the front hip a long way"),
         ),
-        source="seed 002 (002_61e79ce8df871ce2.txt) wants multi-joint mobility with only "
-        "brief lengthening; " + _NO_DOSE + "5 slow flows per side, about 8 s each.",
+        source=f"{_UNLOCK} wants mobility over several joints with only brief "
+        "lengthening; " + _NO_DOSE + "5 slow flows per side, about 8 s each.",
     ),
     Exercise(
         id="wall-slides",
@@ -142,8 +174,9 @@ EXERCISES = [
         dose=Dose(sets=1, reps=10, rep_s=4, sides="both"),
         level=1,
         cautions=(_SHARP, "Only go as high as you can while the lower back stays on the wall."),
-        source="seed 000 (000_4ea1e147ef241d7e.txt) mobilizes the shoulders for the "
-        "rounded desk posture; " + _NO_DOSE + "10 slow slides, about 4 s each.",
+        source=f"{_AMNESIA} mobilizes the shoulders for the rounded desk posture; "
+        + _NO_DOSE
+        + "10 slow slides, about 4 s each.",
     ),
     Exercise(
         id="thoracic-open-book",
@@ -165,9 +198,16 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=1, reps=8, rep_s=5, sides="each"),
         level=1,
-        cautions=(_SHARP,),
-        source="seed 000 (000_4ea1e147ef241d7e.txt), shoulder and upper-back mobility for "
-        "desk workers; " + _NO_DOSE + "8 slow openings per side, about 5 s each.",
+        cautions=(
+            _SHARP,
+            "Pain on the outer side of the hip (gluteal tendon pain)? Lying on that "
+            "side, or with the top knee resting across the bottom one, squeezes those "
+            "tendons: lie on the other side and keep a pillow between the knees.",
+            _new_hip("keep a pillow between the knees so the top leg does not cross"),
+        ),
+        source=f"{_AMNESIA}, shoulder and upper-back mobility for desk workers; "
+        + _NO_DOSE
+        + "8 slow openings per side, about 5 s each.",
     ),
     Exercise(
         id="movement-break",
@@ -189,10 +229,9 @@ EXERCISES = [
         dose=Dose(sets=1, duration_s=60, sides="both"),
         level=1,
         cautions=(),
-        source="seed 001 (001_729b2315f100b8cd.txt) and seed 003 (003_b707250307161610.txt) "
-        "both say to get up and move often when sitting a lot; "
-        + _NO_DOSE
-        + "one minute is our default, short enough to repeat every hour.",
+        source=f"{_CHEEKY} and {_WONT_FIRE} both say to get up and move often when "
+        "sitting a lot; neither gives a time, so one minute, short enough to repeat "
+        "every hour, is ours.",
     ),
     Exercise(
         id="walk",
@@ -214,10 +253,9 @@ EXERCISES = [
         dose=Dose(sets=1, duration_s=300, sides="both"),
         level=1,
         cautions=("Shorten the walk if the hip aches more afterwards.",),
-        source="seed 003 (003_b707250307161610.txt) uses walking to rebuild weight-bearing "
-        "tolerance and seed 001 (001_729b2315f100b8cd.txt) says to keep moving; "
-        + _NO_DOSE
-        + "5 minutes is a gentle start to build from.",
+        source=f"{_WONT_FIRE} uses walking to rebuild weight-bearing tolerance and "
+        f"{_CHEEKY} says to keep moving; neither gives a time, so 5 minutes, a gentle "
+        "start to build from, is ours.",
     ),
     Exercise(
         id="stair-climb",
@@ -240,13 +278,13 @@ EXERCISES = [
         dose=Dose(sets=1, duration_s=120, sides="both"),
         level=2,
         cautions=("Use the handrail; stop if the knee or hip hurts.",),
-        source="seed 001 (001_729b2315f100b8cd.txt) suggests the stairs whenever possible; "
+        source=f"{_CHEEKY} suggests the stairs whenever possible; "
         + _NO_DOSE
-        + "2 minutes of up and down is our default.",
+        + "2 minutes of up and down.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

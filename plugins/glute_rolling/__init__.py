@@ -1,48 +1,69 @@
 """Rolling: self-massage with a ball or foam roller before the work.
 
 Pressing and rolling over the seat, the front of the thighs, the upper back,
-the lats and the chest loosens tissue that sitting and hunching have left
-stiff, and gives the body a clearer sense of the area before it is asked to
-move. The default dose is one bout of 60 s per area (per side where there
-are two), the middle of the 1–3 sets × 30–120 s range a 2022 review found
-useful; a couple of 10-second passes did nothing measurable in one study, so
-the timer asks for a real minute.
+the lats and the chest eases tissue that sitting and hunching leave stiff,
+and helps you feel the area before you ask it to move. The default is one
+bout of 60 s per area (per side where there are two), within the 1–3 sets of
+30–120 s a 2022 review recommends. That review's trials were of the lower
+body; so were the two single studies quoted here, one on the thigh and knee,
+one on the hamstrings, so those two are attached only to the leg rolls.
 """
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
+_AMNESIA = '"Gluteal amnesia" (a movement teacher\'s blog post, 19 June 2017)'
+_UNLOCK = '"Unlock Your Glutes"'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
+_RUNNERS = '"Getting those Glutes to fire" (a post for runners)'
+
 _DOSE_NOTE = (
-    "seed gives no time, so the dose is ours: 1 set × 60 s per side, the middle of the "
-    "1–3 sets × 30–120 s per area reviewed by Pagaduan et al. 2022 (IJERPH "
-    "19(7):4315); 2 × 10 s had no effect (Couture et al. 2015)"
+    "the source gives no time, so the dose is ours: 1 set × 60 s per side, within "
+    "the 1–3 sets × 30–120 s per area that Pagaduan et al. 2022 (IJERPH 19(7):4315) "
+    "recommend"
 )
 
-
-def _dose_evidence(area: str) -> tuple[Evidence, ...]:
-    return (
-        Evidence(
-            muscle=area,
-            source="Pagaduan et al. 2022, IJERPH 19(7):4315",
-            note="1–3 sets of 30–120 s per area is the dose the review supports",
-        ),
-        Evidence(
-            muscle=area,
-            source="Cheatham & Stull 2020, J Sport Rehabil",
-            note="a 2-minute rolling routine raised knee range of motion by 7–8°",
-        ),
-        Evidence(
-            muscle=area,
-            source="Couture et al. 2015",
-            note="two 10-second bouts made no measurable difference",
-        ),
-    )
-
+_PAGADUAN = Evidence(
+    muscle="any rolled area",
+    source="Pagaduan et al. 2022, IJERPH 19(7):4315",
+    note="the review recommends 1–3 sets of 30–120 s per area; the trials it "
+    "reviewed all rolled the lower body",
+)
+_CHEATHAM = Evidence(
+    muscle="thigh (measured at the knee)",
+    source="Cheatham & Stull 2020, J Sport Rehabil",
+    note="a prescribed 2-minute foam-roller routine on the thigh raised passive knee "
+    "range of motion by 7–8°; nothing was measured at the seat",
+)
+_COUTURE = Evidence(
+    muscle="hamstrings",
+    source="Couture et al. 2015",
+    note="two 10-second bouts of rolling the hamstrings made no measurable difference "
+    "to knee range of motion; a reason to roll for a real minute",
+)
 
 _SHARP = "Stop if you feel sharp, burning or electric pain; dull pressure is fine."
+_NOT_FOR = (
+    "Do not roll or knead if a blood clot is suspected (a swollen, warm, painful "
+    "calf or thigh: see a doctor the same day), if you take blood thinners, over "
+    "varicose veins, or over a recent injury such as a tear or a deep bruise."
+)
+_RIBS = (
+    "Osteoporosis: keep the pressure off the ribs and the spine, and ask your "
+    "doctor or physiotherapist before rolling here."
+)
 _NERVE = (
     "Piriformis syndrome shows as buttock pain or numbness running down the back "
     "of the leg. If rolling brings that on, move the ball off the spot and ask a "
     "health professional."
+)
+_OUTER_HIP = (
+    "Pain on the outer side of the hip (gluteal tendon pain)? Keep the ball or "
+    "roller off the bony point at the side of the hip, and do not cross the ankle "
+    "over the knee: both press on those tendons."
+)
+_NEW_HIP = (
+    "After a hip replacement, follow your surgeon's movement limits: crossing "
+    "the ankle over the other knee takes the leg across the body."
 )
 _BONES = "Keep the ball or roller off bones and joints; stay on muscle."
 
@@ -69,12 +90,11 @@ EXERCISES = [
         equipment=("massage ball or tennis ball", "mat"),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, _NERVE, _BONES),
-        evidence=_dose_evidence("gluteal muscles"),
+        cautions=(_SHARP, _NOT_FOR, _NERVE, _OUTER_HIP, _NEW_HIP, _BONES),
+        evidence=(_PAGADUAN, _COUTURE),
         source=(
-            "seed 000 (000_4ea1e147ef241d7e.txt) rolls with therapy balls; seed 002 "
-            "(002_61e79ce8df871ce2.txt) and seed 004 (004_7d982241bfcb9d87.txt, tennis "
-            "ball) also release the seat; dose: " + _DOSE_NOTE
+            f"{_AMNESIA} rolls with therapy balls; {_UNLOCK} and {_RUNNERS}, with a "
+            "tennis ball, also release the seat. Dose: " + _DOSE_NOTE + "."
         ),
     ),
     Exercise(
@@ -97,10 +117,9 @@ EXERCISES = [
         equipment=("foam roller",),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, _NERVE),
-        evidence=_dose_evidence("gluteal muscles"),
-        source="seed 004 (004_7d982241bfcb9d87.txt) starts with the foam roller; dose: "
-        + _DOSE_NOTE,
+        cautions=(_SHARP, _NOT_FOR, _NERVE, _OUTER_HIP, _NEW_HIP),
+        evidence=(_PAGADUAN, _COUTURE),
+        source=f"{_RUNNERS} starts with the foam roller. Dose: " + _DOSE_NOTE + ".",
     ),
     Exercise(
         id="foam-roll-quads",
@@ -123,42 +142,51 @@ EXERCISES = [
         equipment=("foam roller",),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, "Do not roll over the kneecap."),
-        evidence=_dose_evidence("quadriceps"),
-        source="seed 004 (004_7d982241bfcb9d87.txt) releases the quads first; dose: " + _DOSE_NOTE,
+        cautions=(
+            _SHARP,
+            _NOT_FOR,
+            "Do not roll over the kneecap.",
+            "Pregnancy: lying face down on a roller presses on the bump; once it does "
+            "(often by mid-pregnancy), sit and roll the thigh with a hand roller or a "
+            "ball instead.",
+        ),
+        evidence=(_PAGADUAN, _CHEATHAM, _COUTURE),
+        source=f"{_RUNNERS} releases the quads first. Dose: " + _DOSE_NOTE + ".",
     ),
     Exercise(
         id="upper-back-ball-release",
         name="Upper-back ball release",
         phase="roll",
         summary=(
-            "Lean against a wall or lie on a ball placed beside the spine between the "
-            "shoulder blades to ease an upper back that hunching has overstretched."
+            "Standing with your back to a wall, pin a ball beside the spine between the "
+            "shoulder blades and roll it slowly up and down by bending the knees."
         ),
         instructions=(
-            "1. Put the ball between the spine and one shoulder blade; never on the spine itself.",
-            "2. Lean into a wall, or lie on the floor with knees bent, to set the pressure.",
-            "3. Cross your arms over your chest to pull the shoulder blade out of the way.",
-            "4. Bend your knees a little to move the ball up and down the muscle.",
+            "1. Stand with your back to a wall, feet a short step away from it.",
+            "2. Place the ball between the wall and the muscle beside the spine, level "
+            "with one shoulder blade; never on the spine itself.",
+            "3. Cross your arms over your chest to draw the shoulder blade out of the way.",
+            "4. Lean back to set the pressure, then bend and straighten the knees slowly "
+            "so the ball travels up and down the muscle.",
             "5. Change sides when the timer tells you.",
         ),
         cues=("Beside the spine, not on it", "Hug yourself", "Slow and small"),
         targets=("rhomboids", "middle trapezius", "thoracic erectors"),
-        equipment=("massage ball or tennis ball", "wall or mat"),
+        equipment=("massage ball or tennis ball", "wall"),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, _BONES),
-        evidence=_dose_evidence("upper back"),
-        source="seed 000 (000_4ea1e147ef241d7e.txt) works the shoulders as well as the "
-        "hips for the desk posture; dose: " + _DOSE_NOTE,
+        cautions=(_SHARP, _NOT_FOR, _RIBS, _BONES),
+        evidence=(_PAGADUAN,),
+        source=f"{_AMNESIA} works the shoulders as well as the hips for the desk "
+        "posture. Dose: " + _DOSE_NOTE + ".",
     ),
     Exercise(
         id="lat-ball-release",
         name="Lat ball release",
         phase="roll",
         summary=(
-            "Lie on your side with a ball under the back of the armpit to free the lats, "
-            "the big back muscles that a rounded posture switches off."
+            "Lie on your side with a ball under the back of the armpit and roll the "
+            "lats, the broad muscles from the upper arm down the side of the back."
         ),
         instructions=(
             "1. Lie on one side with the arm stretched overhead, thumb up.",
@@ -172,10 +200,16 @@ EXERCISES = [
         equipment=("massage ball or tennis ball", "mat"),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, "Keep the ball off the armpit itself and off the ribs' bony edge."),
-        evidence=_dose_evidence("latissimus dorsi"),
-        source="seed 000 (000_4ea1e147ef241d7e.txt) calls the lats the glutes of the "
-        "back and says a rounded posture inhibits them; dose: " + _DOSE_NOTE,
+        cautions=(
+            _SHARP,
+            _NOT_FOR,
+            _RIBS,
+            "Keep the ball off the armpit itself and off the ribs' bony edge.",
+        ),
+        evidence=(_PAGADUAN,),
+        source=f"{_AMNESIA} calls the lats the glutes of the back and holds that a "
+        "rounded posture inhibits them, as it says sitting does to the glutes; that is "
+        "a theory from practice, not a measured finding. Dose: " + _DOSE_NOTE + ".",
     ),
     Exercise(
         id="chest-ball-wall",
@@ -200,11 +234,13 @@ EXERCISES = [
         level=1,
         cautions=(
             _SHARP,
+            _NOT_FOR,
+            _RIBS,
             "Stay off the collarbone and the armpit; move away from tingling in the arm.",
         ),
-        evidence=_dose_evidence("chest and front of shoulder"),
-        source="seed 000 (000_4ea1e147ef241d7e.txt): the front of the shoulder grows "
-        "tight from rounding over screens; dose: " + _DOSE_NOTE,
+        evidence=(_PAGADUAN,),
+        source=f"{_AMNESIA}: the front of the shoulder grows tight from rounding over "
+        "screens. Dose: " + _DOSE_NOTE + ".",
     ),
     Exercise(
         id="buttock-kneading",
@@ -226,15 +262,15 @@ EXERCISES = [
         equipment=(),
         dose=Dose(sets=1, duration_s=60, sides="each"),
         level=1,
-        cautions=(_SHARP, _NERVE),
+        cautions=(_SHARP, _NOT_FOR, _NERVE),
         evidence=(),
-        source="seed 003 (003_b707250307161610.txt) describes kneading the buttock for "
-        "blood flow; it gives no time, so we use the same 60 s per side as the rolling "
-        "drills (Pagaduan et al. 2022 range).",
+        source=f"{_WONT_FIRE} describes kneading the buttock for blood flow; it gives no "
+        "time, so we use the same 60 s per side as the rolling drills (within the "
+        "Pagaduan et al. 2022 range), which is ours.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

@@ -2,22 +2,26 @@
 
 Besides driving the hip, the glutes keep the pelvis level and the knee from
 caving in. This pack builds that job step by step: the bridge chain (both
-feet → marching → one foot → feet on a ball), band walks with the knees kept
-out, single-leg stance against a band, and planks. %MVIC figures differ with
-electrode placement and test, so compare them only within one study.
+feet → marching → one foot → feet on a ball → one foot on a ball), band walks
+with the knees kept out, single-leg stance against a band, and planks. %MVIC
+figures differ with electrode placement and test, so compare them only
+within one study.
 """
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
-_SEED2 = "seed 002 (002_61e79ce8df871ce2.txt)"
-_SEED3 = "seed 003 (003_b707250307161610.txt)"
+_UNLOCK = '"Unlock Your Glutes"'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
 
 _SHARP = "Stop on sharp pain."
 _HAMSTRING = "If the hamstrings cramp, bring the heels a little closer to the seat."
 _BACK = "Lift with the glutes, not by arching the lower back; ribs stay down."
 _VALGUS = "Keep the knees pushed out over the toes; never let them cave inward."
 _COMPARE = "compare only with figures from the same study"
-_NO_DOSE = "no dose in the seed; "
+_NO_DOSE = "gives no dose; "
+_KNEES = (
+    "Kneeling: put a folded towel or cushion under the knees for the easier version on the knees."
+)
 
 _YOUDAS = (
     Evidence(
@@ -69,8 +73,8 @@ EXERCISES = [
                 note=_COMPARE,
             ),
         ),
-        source=f"{_SEED2} and {_SEED3} start the bridge work here; {_NO_DOSE}"
-        "3 × 10 with a 3 s top hold is ours.",
+        source=f"{_UNLOCK} and {_WONT_FIRE} start the bridge work here; neither gives "
+        "a dose, so 3 × 10 with a 3 s top hold, 2 s down and 30 s rest is ours.",
     ),
     Exercise(
         id="marching-bridge",
@@ -94,8 +98,8 @@ EXERCISES = [
         level=2,
         progresses="glute-bridge",
         cautions=(_SHARP, _BACK, _HAMSTRING),
-        source=f"{_SEED3} names the marching glute bridge; {_NO_DOSE}"
-        "3 sets of 10 marches per side with a 2 s hold is ours.",
+        source=f"{_WONT_FIRE} names the marching glute bridge but {_NO_DOSE}"
+        "3 sets of 10 marches per side with a 2 s hold and 30 s rest is ours.",
     ),
     Exercise(
         id="single-leg-bridge",
@@ -133,8 +137,8 @@ EXERCISES = [
                 note="range across studies; " + _COMPARE,
             ),
         ),
-        source=f"{_SEED2} moves from two-foot to one-foot support; {_NO_DOSE}"
-        "3 × 8 per side with a 2 s hold is ours.",
+        source=f"{_UNLOCK} moves from two-foot to one-foot support but {_NO_DOSE}"
+        "3 × 8 per side with a 2 s hold and 45 s rest is ours.",
     ),
     Exercise(
         id="ball-bridge",
@@ -158,8 +162,41 @@ EXERCISES = [
         level=4,
         progresses="single-leg-bridge",
         cautions=(_SHARP, _BACK, "Start with the arms wide on the floor for balance."),
-        source=f"{_SEED2} ends the bridge series on an unstable base such as a ball; "
-        f"{_NO_DOSE}3 × 8 with a 3 s hold is ours.",
+        source=f"{_UNLOCK} ends the bridge series on an unstable base such as a ball "
+        f"but {_NO_DOSE}3 × 8 with a 3 s hold and 45 s rest is ours.",
+    ),
+    Exercise(
+        id="single-leg-ball-bridge",
+        name="Single-leg bridge with foot on a ball",
+        phase="stabilize",
+        summary=(
+            "The top rung of the bridge ladder: one heel on a gym ball, the other leg "
+            "held up, hips lifted and level while the ball tries to roll away."
+        ),
+        instructions=(
+            "1. Lie on your back with both heels on a gym ball, arms wide on the floor.",
+            "2. Squeeze the glutes and lift the hips into a straight line, as in the ball bridge.",
+            "3. Lift one foot off the ball and hold that knee above the hip.",
+            "4. Keep the pelvis level and the ball still for 2 s, then lower the hips "
+            "with the foot still raised.",
+            "5. Finish the reps, then change legs. Put both feet back on the ball "
+            "whenever you lose control.",
+        ),
+        cues=("One heel on the ball", "Pelvis level", "Ball stays still"),
+        targets=("gluteus maximus", "gluteus medius", "hamstrings", "core"),
+        equipment=("gym ball", "mat"),
+        dose=Dose(sets=2, reps=6, hold_s=2, relax_s=2, sides="each", rest_s=60),
+        level=5,
+        progresses="ball-bridge",
+        cautions=(
+            _SHARP,
+            _BACK,
+            _HAMSTRING.replace("heels", "ball"),
+            "Only try this once 3 × 8 ball bridges on both feet are steady.",
+        ),
+        source=f"{_UNLOCK} progresses from two feet to one and from a stable to an "
+        "unstable base; this combines the two as the last step. It gives no dose: "
+        "2 × 6 per leg with a 2 s hold, 2 s down and 60 s rest is ours.",
     ),
     Exercise(
         id="banded-bridge",
@@ -182,23 +219,24 @@ EXERCISES = [
         level=2,
         progresses="glute-bridge",
         cautions=(_SHARP, _BACK, _VALGUS),
-        source=f"{_SEED3} suggests a band for more resistance; the dose matches the "
-        "plain bridge (3 × 10, 3 s hold).",
+        source=f"{_WONT_FIRE} suggests a band for more resistance but {_NO_DOSE}"
+        "ours matches the plain bridge (3 × 10, 3 s hold, 30 s rest).",
     ),
     Exercise(
         id="lateral-band-walk",
         name="Lateral band walk",
         phase="stabilize",
         summary=(
-            "In a half squat with a band round the legs, step sideways with the knees "
-            "kept out. You should feel the standing leg's hip most."
+            "In a shallow squat with a band above the knees, step sideways with the "
+            "knees kept out. You should feel the standing leg's hip most."
         ),
         instructions=(
-            "1. Put a mini band above the knees or round the ankles; feet hip-width apart.",
+            "1. Put a mini band just above the knees; feet hip-width apart.",
             "2. Sit into a shallow squat, chest up, knees pushed out over the toes.",
             "3. Step sideways with the lead foot, then follow with the other; "
             "never let the feet touch.",
-            "4. Take the steps in one direction, then lead with the other leg coming back.",
+            "4. Take 10 steps leading with one leg, then 10 steps back the other way "
+            "leading with the other leg.",
             "5. Stay at the same height the whole way; no bobbing up.",
         ),
         cues=("Knees out", "Stay low", "Feet never touch"),
@@ -208,42 +246,40 @@ EXERCISES = [
         level=2,
         cautions=(_SHARP, _VALGUS),
         evidence=_YOUDAS,
-        source=f"{_SEED2} describes the sideways band walk without knee valgus; "
-        f"{_NO_DOSE}2 sets of 10 steps leading with each leg is ours.",
+        source=f"{_UNLOCK} describes the sideways band walk without knee valgus but "
+        f"{_NO_DOSE}2 sets of 10 steps leading with each leg, 30 s rest, is ours.",
     ),
     Exercise(
         id="monster-walk",
         name="Monster walk",
         phase="stabilize",
         summary=(
-            "The band walk taken forward on a diagonal: wide, low steps against the "
-            "band, knees always over the toes."
+            "The sideways band walk made harder: band round the ankles, a deeper half "
+            "squat and wider steps, knees pushed out over the toes the whole way."
         ),
         instructions=(
-            "1. Band above the knees or round the ankles; sit into a shallow squat.",
-            "2. Step forward and out on a diagonal with one foot, then the other, "
-            "like a slow, wide march.",
-            "3. Keep tension in the band the whole time and the knees pushed out.",
-            "4. Walk forward for the set, then walk backward the same way.",
+            "1. Loop a mini band round both ankles; stand with feet hip-width apart so "
+            "the band is already taut.",
+            "2. Sit into a half squat, deeper than for the band walk, chest up, knees "
+            "pushed out over the toes.",
+            "3. Take a wide step sideways with the leading foot, then bring the other "
+            "foot after it, only partway, so the band never goes slack.",
+            "4. Take 10 steps leading with one leg, then 10 steps back the other way "
+            "leading with the other leg.",
+            "5. Stay at the same depth throughout; if a knee caves in, take smaller steps.",
         ),
         cues=("Wide and low", "Knees out", "Band always tight"),
-        targets=("gluteus medius", "gluteus maximus"),
+        targets=("gluteus medius", "gluteus maximus", "tensor fasciae latae"),
         equipment=("mini band",),
-        dose=Dose(sets=2, reps=10, rep_s=2, sides="alternating", rest_s=30),
+        dose=Dose(sets=2, reps=10, rep_s=2, sides="each", rest_s=30),
         level=3,
         progresses="lateral-band-walk",
         cautions=(_SHARP, _VALGUS),
-        evidence=tuple(
-            Evidence(
-                muscle=e.muscle,
-                mvic_percent=e.mvic_percent,
-                source=e.source,
-                note="measured in the sideways band walk; " + _COMPARE,
-            )
-            for e in _YOUDAS
-        ),
-        source=f"{_SEED2}, the monster step: lateral travel against a band with the knees "
-        f"out of valgus; {_NO_DOSE}2 sets of 10 steps per leg is ours.",
+        evidence=_YOUDAS,
+        source=f"{_UNLOCK}, the monster step: sideways travel against a band without the "
+        "knees falling into valgus. With the band at the ankles it pulls on a longer "
+        f"lever than above the knees, so the same step is harder. It {_NO_DOSE}"
+        "2 sets of 10 steps leading with each leg, 30 s rest, is ours.",
     ),
     Exercise(
         id="single-leg-balance",
@@ -265,9 +301,9 @@ EXERCISES = [
         dose=Dose(sets=2, duration_s=30, sides="each", rest_s=15),
         level=1,
         cautions=("Stand near support if your balance is unsure.",),
-        source=f"{_SEED2} uses balance in single support to make the gluteus medius "
-        f"stabilise, and {_SEED3} asks for weight-bearing work; {_NO_DOSE}"
-        "2 × 30 s per leg is ours.",
+        source=f"{_UNLOCK} uses balance in single support to make the gluteus medius "
+        f"stabilise, and {_WONT_FIRE} asks for weight-bearing work; neither gives a "
+        "dose, so 2 × 30 s per leg with 15 s rest is ours.",
     ),
     Exercise(
         id="single-leg-band-stance",
@@ -293,8 +329,9 @@ EXERCISES = [
         level=3,
         progresses="single-leg-balance",
         cautions=(_SHARP, _VALGUS, "Stand near support if your balance is unsure."),
-        source=f"{_SEED2}: resisting a band in single support, with the fixed leg's gluteus "
-        f"medius working isometrically; {_NO_DOSE}2 × 30 s per leg is ours.",
+        source=f"{_UNLOCK}: resisting a band in single support, with the fixed leg's "
+        f"gluteus medius working isometrically. It {_NO_DOSE}2 × 30 s per leg with 15 s "
+        "rest is ours.",
     ),
     Exercise(
         id="plank",
@@ -308,15 +345,17 @@ EXERCISES = [
             "1. Forearms on the floor, elbows under the shoulders, legs long on the toes.",
             "2. Squeeze the glutes and brace the belly as if about to be poked.",
             "3. Hold a straight line from head to heels; breathe steadily.",
-            "4. Drop to the knees if the lower back starts to sag.",
+            "4. If the lower back starts to sag, kneel: knees down on the mat, body "
+            "straight from head to knees.",
         ),
         cues=("Glutes tight", "Straight line", "Breathe"),
         targets=("core", "gluteus maximus", "shoulders"),
         equipment=("mat",),
         dose=Dose(sets=2, duration_s=30, sides="both", rest_s=30),
         level=2,
-        cautions=(_SHARP, "Stop when the lower back sags; quality over time."),
-        source=f"{_SEED3} lists planks among the glute exercises; {_NO_DOSE}2 × 30 s is ours.",
+        cautions=(_SHARP, "Stop when the lower back sags; quality over time.", _KNEES),
+        source=f"{_WONT_FIRE} lists planks among the glute exercises but {_NO_DOSE}"
+        "2 × 30 s with 30 s rest is ours.",
     ),
     Exercise(
         id="side-plank",
@@ -330,7 +369,8 @@ EXERCISES = [
             "1. Lie on one side, elbow under the shoulder, legs stacked.",
             "2. Lift the hips until the body is straight from head to feet.",
             "3. Push the top hip slightly forward so it does not roll back.",
-            "4. Bend the knees and balance on them to make it easier.",
+            "4. To make it easier, bend the knees and kneel on the bottom knee instead "
+            "of balancing on the feet.",
             "5. Change sides when the timer tells you.",
         ),
         cues=("Hips high", "Straight line", "Breathe"),
@@ -339,13 +379,14 @@ EXERCISES = [
         dose=Dose(sets=2, duration_s=20, sides="each", rest_s=30),
         level=3,
         progresses="plank",
-        cautions=(_SHARP, "Shoulder pain: come down and use the knee version."),
-        source="not named in the seeds; added as the sideways partner of the plank "
-        f"({_SEED3}). 2 × 20 s per side is ours.",
+        cautions=(_SHARP, "Shoulder pain: come down and use the knee version.", _KNEES),
+        source="Not named in the source posts; added as the sideways partner of the "
+        f"plank, which {_WONT_FIRE} lists. The dose, 2 × 20 s per side with 30 s rest, "
+        "is ours.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

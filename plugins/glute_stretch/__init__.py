@@ -12,9 +12,9 @@ cross-sectional (Mills et al. 2015).
 
 from composer import Dose, Evidence, Exercise, hookimpl
 
-_SEED4 = "seed 004 (004_7d982241bfcb9d87.txt)"
-_SEED3 = "seed 003 (003_b707250307161610.txt)"
-_SEED1 = "seed 001 (001_729b2315f100b8cd.txt)"
+_RUNNERS = '"Getting those Glutes to fire" (a post for runners)'
+_WONT_FIRE = "\"Why your glutes won't fire\" (a runner's article)"
+_CHEEKY = '"Getting Cheeky about Dead Butt Syndrome (aka: Gluteal Amnesia)"'
 
 _TIGHT_NOT_PAIN = "Stretch to a feeling of tightness, never to pain; ease off if it hurts."
 _SHORT_BEFORE = (
@@ -25,6 +25,20 @@ _NERVE = (
     "Piriformis syndrome shows as buttock pain or numbness down the back of the "
     "leg; if this stretch brings that on, stop and see a health professional."
 )
+_KNEES = (
+    "Kneeling: put a folded towel or cushion under the knee; if kneeling still "
+    "hurts, use the standing quad stretch or the lying psoas stretch instead."
+)
+_OUTER_HIP = (
+    "Pain on the outer side of the hip (gluteal tendon pain)? Drawing the knee "
+    "across the body presses those tendons against the bone: leave this stretch "
+    "out and ask a physiotherapist."
+)
+
+
+def _new_hip(what: str) -> str:
+    return f"After a hip replacement, follow your surgeon's movement limits: {what}."
+
 
 _BEHM = Evidence(
     muscle="stretched muscles",
@@ -48,7 +62,8 @@ EXERCISES = [
             "held for about 30 s of slow breathing on each side."
         ),
         instructions=(
-            "1. Kneel on a mat, then step one foot forward into a long lunge.",
+            "1. Kneel on a mat, then step one foot forward into a long lunge, back knee "
+            "on the floor.",
             "2. Put both hands on the floor on either side of the front foot.",
             "3. Let the hips sink forward and down until the front of the back hip "
             "feels a stretch.",
@@ -60,20 +75,20 @@ EXERCISES = [
         equipment=("mat", "cushion for the back knee"),
         dose=Dose(sets=1, duration_s=30, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
+        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE, _KNEES),
         evidence=(_BEHM, _MILLS),
-        source=f"{_SEED4}, the hip opener: about 30 s each side with deep breaths.",
+        source=f"Dose from {_RUNNERS}, the hip opener: about 30 s each side with deep breaths.",
     ),
     Exercise(
         id="hip-flexor-knee-lifted",
         name="Hip flexor stretch, back knee lifted",
         phase="stretch",
         summary=(
-            "From the low lunge, tuck the back toes under and lift the back knee off "
-            "the floor for a deeper stretch, held for a few breaths per side."
+            "From the kneeling low lunge, tuck the back toes under and lift the back "
+            "knee off the floor for a deeper stretch, held for a few breaths."
         ),
         instructions=(
-            "1. Start in the low lunge with hands beside the front foot.",
+            "1. Start in the kneeling low lunge, back knee down, hands beside the front foot.",
             "2. Curl the toes of the back foot under.",
             "3. Press the back knee up off the floor so the back leg is long.",
             "4. Reach back through the heel and keep breathing slowly.",
@@ -81,14 +96,14 @@ EXERCISES = [
         ),
         cues=("Toes tucked, knee up", "Long back leg"),
         targets=("psoas", "iliacus", "rectus femoris"),
-        equipment=("mat",),
+        equipment=("mat", "cushion for the back knee"),
         dose=Dose(sets=1, duration_s=20, sides="each"),
         level=2,
         progresses="half-kneeling-hip-flexor",
-        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
+        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE, _KNEES),
         evidence=(_BEHM,),
-        source=f"{_SEED4}: the second stage of the hip opener, held 'a few more breaths'; "
-        "we read that as about 20 s (four or five slow breaths).",
+        source=f"From {_RUNNERS}: the second stage of the hip opener, held 'a few more "
+        "breaths'; we read that as about 20 s (four or five slow breaths).",
     ),
     Exercise(
         id="hip-flexor-pelvis-tuck",
@@ -113,10 +128,11 @@ EXERCISES = [
         dose=Dose(sets=1, duration_s=30, sides="each"),
         level=2,
         progresses="half-kneeling-hip-flexor",
-        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
+        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE, _KNEES),
         evidence=(_BEHM,),
-        source=f"{_SEED4}: the third stage of the hip opener (a tight psoas arches the back, "
-        "so tuck the pelvis); it gives no time, so we use the same 30 s as the first stage.",
+        source=f"From {_RUNNERS}: the third stage of the hip opener (a tight psoas arches "
+        "the back, so tuck the pelvis). It gives no time here, so we use the first "
+        "stage's 30 s.",
     ),
     Exercise(
         id="supine-psoas-stretch",
@@ -138,10 +154,14 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=1, duration_s=30, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            _SHORT_BEFORE,
+            _new_hip("hugging the knee to the chest bends the hip deeply"),
+        ),
         evidence=(_BEHM, _MILLS),
-        source=f"{_SEED4}, step 3: hold about 30 s, then the other side. {_SEED1} also "
-        "stretches the psoas first.",
+        source=f"Dose from {_RUNNERS}, step 3: hold about 30 s, then the other side. "
+        f"{_CHEEKY} also stretches the psoas first.",
     ),
     Exercise(
         id="constructive-rest",
@@ -163,9 +183,15 @@ EXERCISES = [
         equipment=("mat", "pillow"),
         dose=Dose(sets=1, duration_s=900, sides="both"),
         level=1,
-        cautions=("If the ache turns sharp or spreads down a leg, get up and rest another way.",),
-        source=f"{_SEED4}: the hint for a very contracted psoas, resting face up with the knees "
-        "propped on a pillow for 15 minutes (900 s).",
+        cautions=(
+            "If the ache turns sharp or spreads down a leg, get up and rest another way.",
+            "Pregnancy: from mid-pregnancy (about 20 weeks) do not lie flat on your "
+            "back for long. Rest on your side with a pillow between the knees, or "
+            "propped half-upright on pillows; roll onto your side at once if you feel "
+            "dizzy, sick or short of breath.",
+        ),
+        source=f"Dose from {_RUNNERS}: its hint for a very contracted psoas, resting face "
+        "up with the knees propped on a pillow for 15 minutes (900 s).",
     ),
     Exercise(
         id="quad-stretch",
@@ -189,32 +215,40 @@ EXERCISES = [
         level=1,
         cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE, "Use a strap if you cannot reach the ankle."),
         evidence=(_BEHM,),
-        source=f"{_SEED1} names the quads as tight too, and {_SEED4} stretches them with the "
-        "psoas; neither gives a time, so we use the hip opener's 30 s per side.",
+        source=f"{_CHEEKY} names the quads as tight too, and {_RUNNERS} stretches them "
+        "with the psoas; neither gives a time, so we use the hip opener's 30 s per side.",
     ),
     Exercise(
         id="piriformis-stretch",
         name="Piriformis stretch",
         phase="stretch",
         summary=(
-            "On your back, cross one ankle over the other knee and draw the knee toward "
-            "the opposite shoulder to stretch deep in the seat."
+            "On your back, draw one bent knee up and across toward the opposite "
+            "shoulder to stretch deep in the seat of that side."
         ),
         instructions=(
-            "1. Lie on your back with both knees bent and feet flat.",
-            "2. Cross the right ankle over the left knee.",
-            "3. Hold the right knee with both hands and pull it toward your left shoulder.",
-            "4. Stop where you feel a stretch deep in the right buttock and breathe.",
-            "5. Change sides when the timer tells you.",
+            "1. Lie on your back with both legs straight.",
+            "2. Bend the right knee up toward your chest.",
+            "3. Hold the right knee with your left hand and the right ankle with your right hand.",
+            "4. Draw the right knee across toward your left shoulder until you feel a "
+            "stretch deep in the right buttock; keep the right hip on the floor.",
+            "5. Breathe slowly. When the timer says switch, do the same with the left "
+            "knee toward the right shoulder.",
         ),
-        cues=("Knee to opposite shoulder", "Deep in the seat"),
+        cues=("Knee to opposite shoulder", "Deep in the seat", "Hip stays down"),
         targets=("piriformis", "deep hip rotators", "gluteus maximus"),
         equipment=("mat",),
         dose=Dose(sets=1, duration_s=30, sides="each"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, _NERVE, _SHORT_BEFORE),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            _NERVE,
+            _SHORT_BEFORE,
+            _OUTER_HIP,
+            _new_hip("this bends the hip deeply and takes the knee across the body"),
+        ),
         evidence=(_BEHM,),
-        source=f"{_SEED3} keeps hip range with piriformis stretches; no time is given, so "
+        source=f"{_WONT_FIRE} keeps hip range with piriformis stretches but gives no time; "
         "our dose is 30 s per side, under the 60 s Behm et al. 2016 flag before activity.",
     ),
     Exercise(
@@ -236,14 +270,18 @@ EXERCISES = [
         equipment=("mat",),
         dose=Dose(sets=1, duration_s=30, sides="both"),
         level=1,
-        cautions=(_TIGHT_NOT_PAIN, _SHORT_BEFORE),
+        cautions=(
+            _TIGHT_NOT_PAIN,
+            _SHORT_BEFORE,
+            _new_hip("the knees drop wide and the forward hinge bends the hips deeply"),
+        ),
         evidence=(_BEHM,),
-        source=f"{_SEED3} lists groin stretches for hip range; no time is given, so our "
+        source=f"{_WONT_FIRE} lists groin stretches for hip range but gives no time; our "
         "dose is 30 s, the same as the other pre-work holds.",
     ),
 ]
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     return EXERCISES

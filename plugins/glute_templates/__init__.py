@@ -13,5 +13,5 @@ def _template_dir() -> Path:
 
 
 @hookimpl
-def composer_templates():
+def composer_templates() -> list[Path]:
     return sorted(_template_dir().glob("*.toml"))

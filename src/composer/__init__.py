@@ -13,20 +13,44 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Dose", "Evidence", "Exercise", "Phase", "Sides", "__version__", "hookimpl"]
+#: The version of the plugin API (hooks, `Exercise`, `Dose`, `composer.testing`):
+#: the minor number grows when something is added, the major when something
+#: is removed after its deprecation period. See docs/plugins.md, "Stability".
+API_VERSION = (1, 0)
+
+__all__ = [
+    "API_VERSION",
+    "Cue",
+    "CueKind",
+    "Dose",
+    "Evidence",
+    "Exercise",
+    "IntervalKind",
+    "Phase",
+    "Sides",
+    "__version__",
+    "hookimpl",
+]
 
 _LAZY = {
+    "Cue": "cues",
+    "CueKind": "cues",
     "Dose": "model",
     "Evidence": "model",
     "Exercise": "model",
     "Phase": "model",
     "Sides": "model",
     "hookimpl": "hookspecs",
+    "IntervalKind": "timeline",
 }
+# Public names that differ from the module's own.
+_RENAMED = {"IntervalKind": "Kind"}
 
 if TYPE_CHECKING:
+    from .cues import Cue, CueKind
     from .hookspecs import hookimpl
     from .model import Dose, Evidence, Exercise, Phase, Sides
+    from .timeline import Kind as IntervalKind
 
 
 def __getattr__(name: str) -> Any:
@@ -35,7 +59,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'composer' has no attribute {name!r}")
     from importlib import import_module
 
-    value = getattr(import_module(f".{module}", __name__), name)
+    value = getattr(import_module(f".{module}", __name__), _RENAMED.get(name, name))
     globals()[name] = value
     return value
 

@@ -33,6 +33,21 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("file", type=Path)
     run = commands.add_parser("run", help="open FILE straight on the timer screen")
     run.add_argument("file", type=Path)
+    run.add_argument(
+        "--plain", action="store_true", help="plain text lines, no screen (when not a terminal too)"
+    )
+    run.add_argument("--voice", action="store_true", default=None, help="speak the cues")
+    run.add_argument(
+        "--notify", action="store_true", default=None, help="desktop notifications at each change"
+    )
+    run.add_argument(
+        "--wait", action="store_true", default=None, help="hold each get-ready until you say go"
+    )
+    serve = commands.add_parser("serve", help="the composer in a web browser (textual-serve)")
+    serve.add_argument("file", type=Path, nargs="?", help="session to open")
+    serve.add_argument("--run", action="store_true", help="open FILE on the timer")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     new = commands.add_parser("new", help="write a new session file from a template")
     new.add_argument("-t", "--template", help="template name (see 'glute templates')")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
@@ -49,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     exercises.add_argument("--json", action="store_true", help="print JSON")
     commands.add_parser("templates", help="list the session templates")
+    export = commands.add_parser(
+        "export", help="write a printable handout of FILE: .html or .md, by OUT's suffix"
+    )
+    export.add_argument("file", type=Path)
+    export.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT", help="OUT.html or OUT.md"
+    )
     commands.add_parser("schema", help="print the JSON Schema of the session file format")
     advise = commands.add_parser("advise", help="protocol advice for a session (exit 0)")
     advise.add_argument("file", type=Path)
@@ -59,8 +81,18 @@ def _parser() -> argparse.ArgumentParser:
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
     actions.add_parser("list", help="every plugin: name, version, exercises, status")
     install = actions.add_parser("install", help="install plugin packages with pip")
-    install.add_argument("names", nargs="+", metavar="NAME")
+    install.add_argument("names", nargs="*", metavar="NAME")
     install.add_argument("-U", "--upgrade", action="store_true")
+    install.add_argument(
+        "--for",
+        dest="for_file",
+        type=Path,
+        metavar="FILE",
+        help="install what the session FILE requires and this machine lacks",
+    )
+    install.add_argument(
+        "-y", "--yes", action="store_true", help="with --for: install without asking"
+    )
     uninstall = actions.add_parser("uninstall", help="remove plugin packages with pip")
     uninstall.add_argument("names", nargs="+", metavar="NAME")
     scaffold = actions.add_parser("new", help="write a new plugin project that passes its own test")
@@ -122,7 +154,11 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "edit":
         return _tui(args.file, run=False)
     if command == "run":
-        return _tui(args.file, run=True)
+        return cmd_run(args)
+    if command == "serve":
+        from .serve import serve
+
+        return serve(args.file, run=args.run, host=args.host, port=args.port)
     if command == "validate":
         return cmd_validate(args.files, quiet=args.quiet)
     if command == "show":
@@ -133,6 +169,8 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return cmd_templates()
     if command == "new":
         return cmd_new(args.file, args.template, args.force)
+    if command == "export":
+        return cmd_export(args.file, args.output)
     if command == "schema":
         import json
 
@@ -171,22 +209,85 @@ def _report_broken(catalog) -> None:
         print(f"warning: plugin {info.name!r} is not loaded: {info.error}", file=sys.stderr)
 
 
-def _tui(path: Path | None, *, run: bool) -> int:
+def _in_browser() -> bool:
+    """Run by `glute serve`: Textual talks to the browser through pipes."""
+    import os
+
+    return "web_driver" in os.environ.get("TEXTUAL_DRIVER", "")
+
+
+def _tui(path: Path | None, *, run: bool, config=None) -> int:
+    from .filestate import read_state
     from .sessionfile import load_session
 
     session = None
+    # Fingerprinted before it is read: a change made meanwhile shows at save.
+    state = read_state(path)[0] if path is not None else None
     if path is not None and (run or path.exists()):
         session = load_session(path)  # errors are printed before any screen is drawn
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if (not sys.stdin.isatty() or not sys.stdout.isatty()) and not _in_browser():
         print(
             "glute: the composer needs a terminal (try 'glute show FILE' instead)", file=sys.stderr
         )
         return EXIT_USAGE
     from .ui.app import make_app
 
-    app = make_app(path=path, session=session, run=run)
+    app = make_app(path=path, session=session, run=run, file_state=state, config=config)
     app.run()
     return app.return_code or EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """The timer: full screen, or plain lines with --plain or when stdout
+    is not a terminal."""
+    from .config import load_config
+
+    config = load_config()
+    for key in ("voice", "notify", "wait"):
+        if getattr(args, key):
+            config.command_line[key] = True
+    if not args.plain and (sys.stdout.isatty() or _in_browser()):
+        return _tui(args.file, run=True, config=config)
+    from .cues import CueDispatcher, CueSettings
+    from .plain import PlainRunner, StdinLines
+    from .plugins import load_catalog
+    from .sessionfile import load_session, missing_exercises
+    from .timeline import compile_timeline
+
+    session = load_session(args.file)
+    for problem in config.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    catalog = load_catalog(disabled=config.disabled_plugins)
+    _report_broken(catalog)
+    for warning in missing_exercises(session, catalog.get, str(args.file)):
+        print(warning, file=sys.stderr)
+    tty = sys.stdout.isatty()
+
+    def bell() -> None:
+        sys.stdout.write("\a")
+        sys.stdout.flush()
+
+    def terminal(sequence: str) -> None:
+        sys.stdout.write(sequence)
+        sys.stdout.flush()
+
+    cues = CueDispatcher(
+        CueSettings.from_config(config),
+        bell=bell if tty else None,
+        terminal=terminal if tty else None,
+        manager=catalog.manager,
+    )
+    runner = PlainRunner(
+        session,
+        compile_timeline(session, catalog.get),
+        out=sys.stdout,
+        errors=sys.stderr,
+        wait_input=StdinLines(),
+        cues=cues,
+        wait=config.setting("wait"),
+        file=args.file,
+    )
+    return runner.run()
 
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
@@ -226,16 +327,46 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
-    from .sessionfile import load_session, missing_exercises, missing_requirements
+    from .sessionfile import load_session
     from .show import render_plan
 
     catalog = _catalog()
     session = load_session(path)
-    for warning in missing_requirements(session, str(path)):
-        print(warning, file=sys.stderr)
-    for warning in missing_exercises(session, catalog.get, str(path)):
-        print(warning, file=sys.stderr)
+    session.settle_names(catalog.get)
+    _warn_missing(session, catalog, path)
     print(render_plan(session, catalog))
+    return EXIT_OK
+
+
+def _warn_missing(session, catalog, path: Path) -> None:
+    """One line naming the plugin distributions the file requires and this
+    machine lacks, with the command that installs them; without such a line,
+    one warning per step whose exercise no plugin provides."""
+    from .sessionfile import missing_exercises, missing_requirements
+
+    requirements = missing_requirements(session, str(path))
+    for warning in requirements or missing_exercises(session, catalog.get, str(path)):
+        print(warning, file=sys.stderr)
+
+
+def cmd_export(path: Path, output: Path) -> int:
+    from .errors import UsageError
+    from .handout import format_for, write_handout
+    from .safetext import visible
+    from .sessionfile import load_session
+
+    if format_for(output) is None:
+        raise UsageError(f"{visible(output)}: a handout is written as .html or .md")
+    catalog = _catalog()
+    session = load_session(path)
+    session.settle_names(catalog.get)
+    _warn_missing(session, catalog, path)
+    try:
+        write_handout(session, catalog.get, output)
+    except OSError as error:
+        print(f"{visible(output)}: cannot write: {error.strerror or error}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {visible(output)}.")
     return EXIT_OK
 
 
@@ -335,10 +466,11 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
             raise UsageError(f"no template named {template_name!r}{hint}")
         session = parse_session(template.text(), template.filename)
         session.leading_comments = []
+        session.settle_names(catalog.get)
     else:
         session = Session(title=path.stem.replace("-", " ").replace("_", " ").capitalize())
     if path.parent and not path.parent.exists():
         raise UsageError(f"{path.parent} does not exist")
-    save_session(session, path, catalog.names())
+    save_session(session, path, catalog)
     print(f"Wrote {path}. Next: 'glute edit {path}' or 'glute run {path}'.")
     return EXIT_OK

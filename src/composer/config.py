@@ -1,4 +1,5 @@
-"""The user's settings in ``config.toml``: theme, sound, disabled plugins,
+"""The user's settings in ``config.toml``: theme, sound, voice,
+notifications, waiting at each get-ready, sound files, disabled plugins,
 reminders.
 
 A broken config file never stops the program: it is reported and the
@@ -15,23 +16,48 @@ from typing import TYPE_CHECKING
 import tomli_w
 
 from . import paths
+from .safetext import visible
 from .sessionfile import atomic_write_text
 
 if TYPE_CHECKING:
     from .reminders import Schedule
 
-KNOWN_KEYS = ("theme", "sound", "disabled_plugins", "reminders")
+KNOWN_KEYS = (
+    "theme",
+    "sound",
+    "voice",
+    "notify",
+    "wait",
+    "sounds",
+    "disabled_plugins",
+    "reminders",
+)
+# The timer events a ``[sounds]`` file can be set for (composer.cues.SOUND_EVENTS).
+SOUND_EVENTS = ("start", "countdown", "switch", "rest", "done")
+_SWITCHES = ("sound", "voice", "notify", "wait")
 
 
 @dataclass
 class Config:
     theme: str = "textual-dark"
     sound: bool = True
+    voice: bool = False  # spoken cues
+    notify: bool = False  # desktop notifications when the interval changes
+    wait: bool = False  # hold each get-ready until the user says go
+    sounds: dict[str, str] = field(default_factory=dict)  # event -> sound file, as written
     disabled_plugins: list[str] = field(default_factory=list)
     reminders: Schedule | None = None  # the [reminders] table (composer.reminders)
     # The [reminders] table as read, written back as it was if it had problems.
     reminders_table: dict | None = field(default=None, compare=False)
     problems: list[str] = field(default_factory=list, compare=False)
+    # The sound files that exist, as absolute paths (filled in by load_config).
+    sound_files: dict[str, Path] = field(default_factory=dict, compare=False)
+    # Switches turned on for this run only (``glute run --voice``): never saved.
+    command_line: dict[str, bool] = field(default_factory=dict, compare=False)
+
+    def setting(self, key: str) -> bool:
+        """`sound`, `voice`, `notify` or `wait`, the command line first."""
+        return self.command_line.get(key, getattr(self, key))
 
 
 def load_config(path: Path | None = None) -> Config:
@@ -52,11 +78,13 @@ def load_config(path: Path | None = None) -> Config:
         config.theme = theme
     elif theme is not None:
         config.problems.append(f"{path}: theme: must be a theme name")
-    sound = data.get("sound")
-    if isinstance(sound, bool):
-        config.sound = sound
-    elif sound is not None:
-        config.problems.append(f"{path}: sound: must be true or false")
+    for key in _SWITCHES:
+        value = data.get(key)
+        if isinstance(value, bool):
+            setattr(config, key, value)
+        elif value is not None:
+            config.problems.append(f"{path}: {key}: must be true or false")
+    _load_sounds(config, data.get("sounds"), path)
     disabled = data.get("disabled_plugins")
     if isinstance(disabled, list) and all(isinstance(x, str) for x in disabled):
         config.disabled_plugins = list(disabled)
@@ -72,14 +100,40 @@ def load_config(path: Path | None = None) -> Config:
     return config
 
 
+def _load_sounds(config: Config, table: object, path: Path) -> None:
+    """``[sounds]``: event = "file"; a relative file is read beside config.toml."""
+    if table is None:
+        return
+    if not isinstance(table, dict):
+        config.problems.append(f"{path}: sounds: must be a table such as [sounds]")
+        return
+    for event, value in table.items():
+        if event not in SOUND_EVENTS:
+            config.problems.append(
+                f"{path}: sounds.{visible(event)}: unknown event, ignored (one of {', '.join(SOUND_EVENTS)})"
+            )
+            continue
+        if not isinstance(value, str) or not value or len(value) > 4096:
+            config.problems.append(f"{path}: sounds.{event}: must be the path of a sound file")
+            continue
+        config.sounds[event] = value
+        file = (path.parent / Path(value).expanduser()).absolute()
+        if file.is_file():
+            config.sound_files[event] = file
+        else:
+            config.problems.append(
+                f"{path}: sounds.{event}: no file {visible(file)}; the bell is used"
+            )
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
     path = path or paths.config_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {
-        "theme": config.theme,
-        "sound": config.sound,
-        "disabled_plugins": config.disabled_plugins,
-    }
+    data: dict[str, object] = {"theme": config.theme}
+    data.update({key: getattr(config, key) for key in _SWITCHES})
+    if config.sounds:
+        data["sounds"] = dict(config.sounds)
+    data["disabled_plugins"] = config.disabled_plugins
     if config.reminders is not None:
         data["reminders"] = config.reminders.as_table()
     elif config.reminders_table is not None:

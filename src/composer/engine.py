@@ -6,7 +6,11 @@ duration, so however late `tick` is called no drift accumulates. The screen
 calls `tick()` a few times a second and renders what it reads here.
 
 Every command takes an optional `now` (for tests) and returns the events it
-caused, in order: `IntervalStarted`, `Countdown` and `Finished`.
+caused, in order: `IntervalStarted`, `Held`, `Countdown` and `Finished`.
+
+With ``wait=True`` every get-ready is held until the user says go
+(`release`, or `resume`): a held engine is paused, so the get-ready's whole
+length starts at the release and every later deadline chains from there.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from dataclasses import dataclass
 
 from .timeline import Interval, Kind, Timeline
 
-__all__ = ["Countdown", "Engine", "Event", "Finished", "IntervalStarted", "Summary"]
+__all__ = ["Countdown", "Engine", "Event", "Finished", "Held", "IntervalStarted", "Summary"]
 
 # The last seconds of a timed interval that are announced, and the shortest
 # interval that gets them (a 3-second held rep would tick non-stop).
@@ -35,6 +39,13 @@ class Event:
 class IntervalStarted(Event):
     index: int
     interval: Interval
+
+
+@dataclass(frozen=True)
+class Held(Event):
+    """The get-ready that just started waits for the user (``wait=True``)."""
+
+    index: int
 
 
 @dataclass(frozen=True)
@@ -67,14 +78,23 @@ SKIPPED = "skipped"
 
 
 class Engine:
-    def __init__(self, timeline: Timeline, clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        wait: bool = False,
+    ):
         if not timeline.intervals:
             raise ValueError("an empty timeline cannot run")
         self.timeline = timeline
         self.clock = clock
+        self.wait = wait
         self.index = 0
         self.started = False
         self.paused = False
+        # Paused because a get-ready waits for the user (``wait=True``).
+        self.held = False
         self.finished = False
         # Running and timed: the deadline of the current interval.
         self.deadline: float | None = None
@@ -226,6 +246,7 @@ class Engine:
             return self._drain()
         now = self._now(now)
         self.paused = False
+        self.held = False
         if self._paused_since is not None:
             self._paused_for += now - self._paused_since
             self._entered_at += now - self._paused_since
@@ -239,6 +260,12 @@ class Engine:
 
     def toggle_pause(self, now: float | None = None) -> list[Event]:
         return self.resume(now) if self.paused else self.pause(now)
+
+    def release(self, now: float | None = None) -> list[Event]:
+        """Start a held get-ready now: its whole length counts from here."""
+        if not self.held:
+            return self._drain()
+        return self.resume(now)
 
     def skip(self, now: float | None = None) -> list[Event]:
         """Go to the next interval now; skipped work counts as skipped."""
@@ -329,6 +356,16 @@ class Engine:
         self._counted = None
         interval = self.interval
         self._length = interval.duration
+        if self.held and interval.kind is not Kind.GET_READY:
+            # Moving on from a held get-ready (next, skip) starts the clock.
+            self._paused_for += start - (self._paused_since or start)
+            self._paused_since = None
+            self.paused = self.held = False
+            self._left_at_pause = None
+        if self.wait and interval.kind is Kind.GET_READY and not self.paused:
+            # Held: paused from its start, so nothing of it runs before the release.
+            self.paused = self.held = True
+            self._paused_since = start
         self._entered_at = self._paused_since if self.paused else start
         if self.paused:
             self._left_at_pause = interval.duration
@@ -336,7 +373,10 @@ class Engine:
         else:
             self.deadline = None if interval.duration is None else start + interval.duration
         self._pending.append(IntervalStarted(index, interval))
+        if self.held and interval.kind is Kind.GET_READY:
+            self._pending.append(Held(index))
         if interval.kind is Kind.DONE:
+            self.held = False
             self.finished = True
             self.deadline = None
             self._finished_at = start

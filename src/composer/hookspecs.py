@@ -11,10 +11,14 @@ full id ``yoga/fire-hydrant``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pluggy
 
 from .model import Exercise
+
+if TYPE_CHECKING:
+    from .cues import Cue
 
 PROJECT_NAME = "glute_composer"
 
@@ -47,4 +51,24 @@ def composer_templates() -> list[str | Path]:
     skipped.
 
     .. versionadded:: 0.1
+    """
+
+
+@hookspec
+def composer_cue(event: Cue) -> None:
+    """Receive each timer event, to add a way of following the timer (a
+    smart light, a different voice, a log).
+
+    `event` is a frozen `composer.Cue`: ``kind`` (``start``, ``held``,
+    ``countdown``, ``finished``), ``interval`` (``get-ready``, ``work``,
+    ``hold``, ``relax``, ``rest``, ``switch``, ``round-rest``, ``done``),
+    ``exercise`` (full id), ``name``, ``side``, ``set``/``sets``,
+    ``rep``/``reps`` and ``seconds_left``. Called on a worker thread of its
+    own for each plugin, never on the timer's: a slow plugin cannot delay
+    the clock (when it falls far behind, cues are dropped for it) and one
+    that raises is reported once and keeps getting cues. The return value
+    is ignored. Text fields come from session files: treat them as
+    untrusted.
+
+    .. versionadded:: 0.2
     """

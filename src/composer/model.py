@@ -7,9 +7,10 @@ session reader builds `Session`, `Block` and `Step`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import Enum, StrEnum
-from typing import Any
+from typing import Any, Literal
 
 __all__ = [
     "BUILTIN_DEFAULTS",
@@ -20,10 +21,12 @@ __all__ = [
     "Evidence",
     "Exercise",
     "Phase",
+    "PhaseValue",
     "ResolvedDose",
     "Session",
     "SessionDefaults",
     "Sides",
+    "SidesValue",
     "Step",
 ]
 
@@ -85,6 +88,13 @@ class Sides(StrEnum):
         return self.value
 
 
+# The plain string values `Exercise(phase=...)` and `Dose(sides=...)` accept.
+PhaseValue = Literal[
+    "roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "cooldown"
+]
+SidesValue = Literal["both", "each", "alternating"]
+
+
 def _coerce_enum(enum: type[Enum], value: Any, what: str) -> Any:
     if value is None or isinstance(value, enum):
         return value
@@ -93,6 +103,13 @@ def _coerce_enum(enum: type[Enum], value: Any, what: str) -> Any:
     except ValueError:
         allowed = ", ".join(member.value for member in enum)  # type: ignore[attr-defined]
         raise ValueError(f"{what} must be one of {allowed}, not {value!r}") from None
+
+
+def _lines(value: Any) -> tuple[Any, ...]:
+    """A tuple from a list, tuple or other iterable; one string is one line."""
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
 
 
 # Fields of a dose, in the order they are written to files.
@@ -109,27 +126,55 @@ DOSE_FIELDS = (
 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, init=False)
 class Dose:
     """A dose: how much of an exercise to do. Every field is optional.
 
     Give `reps` or `duration_s`, not both. A rep is held for `hold_s`
     seconds (then `relax_s` to let go), or lasts `rep_s` seconds (tempo);
     with neither, reps are self-paced and the timer waits for "done".
+    `sides` takes a `Sides` or its plain value (``"each"``).
     """
 
-    sets: int | None = None
-    reps: int | None = None
-    duration_s: float | None = None
-    hold_s: float | None = None
-    rep_s: float | None = None
-    relax_s: float | None = None
-    sides: Sides | None = None
-    rest_s: float | None = None
-    switch_s: float | None = None
+    sets: int | None
+    reps: int | None
+    duration_s: float | None
+    hold_s: float | None
+    rep_s: float | None
+    relax_s: float | None
+    sides: Sides | None
+    rest_s: float | None
+    switch_s: float | None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "sides", _coerce_enum(Sides, self.sides, "sides"))
+    def __init__(
+        self,
+        *,
+        sets: int | None = None,
+        reps: int | None = None,
+        duration_s: float | None = None,
+        hold_s: float | None = None,
+        rep_s: float | None = None,
+        relax_s: float | None = None,
+        sides: Sides | SidesValue | None = None,
+        rest_s: float | None = None,
+        switch_s: float | None = None,
+    ) -> None:
+        values = {
+            "sets": sets,
+            "reps": reps,
+            "duration_s": duration_s,
+            "hold_s": hold_s,
+            "rep_s": rep_s,
+            "relax_s": relax_s,
+            "sides": _coerce_enum(Sides, sides, "sides"),
+            "rest_s": rest_s,
+            "switch_s": switch_s,
+        }
+        for name, value in values.items():
+            object.__setattr__(self, name, value)
+        self._check()
+
+    def _check(self) -> None:
         if self.reps is not None and self.duration_s is not None:
             raise ValueError("a dose has reps or duration_s, not both")
         for name in ("sets", "reps"):
@@ -174,43 +219,77 @@ class Evidence:
         return f"{text}. {self.source}"
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, init=False)
 class Exercise:
     """An exercise a plugin provides. Build it with keyword arguments.
 
     `id` is a slug unique within the plugin; the full id that session files
-    use is ``"<plugin namespace>/<id>"``. `phase` and `dose.sides` accept
-    their plain string values as well as the enums.
+    use is ``"<plugin namespace>/<id>"``. `phase` accepts a `Phase` or its
+    plain value (``"activate"``); the text fields that hold several lines
+    accept any sequence of strings (a list or a tuple) and are kept as
+    tuples.
     """
 
     id: str
     name: str
     phase: Phase
-    summary: str = ""
-    instructions: tuple[str, ...] = ()
-    cues: tuple[str, ...] = ()
-    targets: tuple[str, ...] = ()
-    equipment: tuple[str, ...] = ()
-    dose: Dose = field(default_factory=Dose)
-    level: int = 1
-    progresses: str | None = None
-    cautions: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
-    source: str = ""
+    summary: str
+    instructions: tuple[str, ...]
+    cues: tuple[str, ...]
+    targets: tuple[str, ...]
+    equipment: tuple[str, ...]
+    dose: Dose
+    level: int
+    progresses: str | None
+    cautions: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    source: str
     # Filled in by the plugin manager: the plugin namespace it came from.
-    namespace: str = ""
+    namespace: str
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "phase", _coerce_enum(Phase, self.phase, "phase"))
-        if self.phase is None:
+    def __init__(
+        self,
+        *,
+        id: str,
+        name: str,
+        phase: Phase | PhaseValue,
+        summary: str = "",
+        instructions: Iterable[str] = (),
+        cues: Iterable[str] = (),
+        targets: Iterable[str] = (),
+        equipment: Iterable[str] = (),
+        dose: Dose | None = None,
+        level: int = 1,
+        progresses: str | None = None,
+        cautions: Iterable[str] = (),
+        evidence: Iterable[Evidence] = (),
+        source: str = "",
+        namespace: str = "",
+    ) -> None:
+        coerced = _coerce_enum(Phase, phase, "phase")
+        if coerced is None:
             raise ValueError("phase is required")
-        for name in ("instructions", "cues", "targets", "equipment", "cautions", "evidence"):
-            value = getattr(self, name)
-            if isinstance(value, str):
-                value = (value,)
-            object.__setattr__(self, name, tuple(value))
-        if isinstance(self.dose, dict):
-            object.__setattr__(self, "dose", Dose(**self.dose))
+        if isinstance(dose, dict):  # accepted for convenience: Dose(**dose)
+            dose = Dose(**dose)
+        values: dict[str, Any] = {
+            "id": id,
+            "name": name,
+            "phase": coerced,
+            "summary": summary,
+            "instructions": _lines(instructions),
+            "cues": _lines(cues),
+            "targets": _lines(targets),
+            "equipment": _lines(equipment),
+            "dose": Dose() if dose is None else dose,
+            "level": level,
+            "progresses": progresses,
+            "cautions": _lines(cautions),
+            "evidence": _lines(evidence),
+            "source": source,
+            "namespace": namespace,
+        }
+        for key, value in values.items():
+            object.__setattr__(self, key, value)
         self.check()
 
     def check(self) -> None:
@@ -331,6 +410,20 @@ class Step:
     note: str | None = None
     # Where the step was read from: a callable giving its line, for messages.
     origin: Any = field(default=None, compare=False, repr=False)
+    # Whether `name` is the user's own label (True) or the catalog's name for
+    # the exercise (False). None until known: a name read from a file may be
+    # either, and is kept as written until `Session.settle_names` compares it
+    # with the catalog.
+    own_name: bool | None = field(default=None, compare=False)
+
+    def display_name(self, exercise: Exercise | None) -> str:
+        """The name to show and to save: the user's own label, else the
+        catalog's name, else the name the file saved, else the id."""
+        if self.name and self.own_name is not False:
+            return self.name
+        if exercise is not None:
+            return exercise.name
+        return self.name or self.exercise
 
     @property
     def line(self) -> int | None:
@@ -405,6 +498,17 @@ class Session:
 
     def steps(self) -> list[Step]:
         return [step for block in self.blocks for step in block.steps]
+
+    def settle_names(self, lookup: Callable[[str], Exercise | None]) -> None:
+        """Decide for each step whether its name is the user's own label:
+        a name equal to the catalog's name for the exercise is not. Steps
+        whose exercise `lookup` does not know keep their name as written."""
+        for step in self.steps():
+            exercise = lookup(step.exercise)
+            if step.name is None:
+                step.own_name = False
+            elif exercise is not None:
+                step.own_name = step.name != exercise.name
 
     def transition_s(self) -> float:
         value = self.defaults.transition_s

@@ -269,7 +269,8 @@ class Catalog:
     def _collect_exercises(self, info: PluginInfo) -> None:
         impl = self._impl("composer_exercises", info.name)
         if impl is None:
-            if self._impl("composer_templates", info.name) is None:
+            others = ("composer_templates", "composer_cue")
+            if all(self._impl(hook, info.name) is None for hook in others):
                 info.warnings.append("provides no hooks")
             return
         try:

@@ -265,30 +265,24 @@ def notify(
     platform: str | None = None,
     run: Runner | None = None,
     terminal: Any = None,
+    environ: Mapping[str, str] | None = None,
 ) -> str | None:
-    """Send a desktop notification: notify-send, osascript on macOS, else
-    OSC 9 to `terminal` (a tty stream) when there is one. The text goes
-    through `visible` and as plain arguments, never through a shell.
-    Returns what sent it, or None when nothing could."""
+    """Send a desktop notification: notify-send, or osascript on macOS,
+    else OSC 9/777 to `terminal` (a tty stream) when there is one. The
+    commands are the timer's own (`composer.cues`); the text goes through
+    `visible` and as plain arguments, never through a shell. Returns what
+    sent it, or None when nothing could."""
+    from .cues import desktop_notification_command, notification_sequences
+
     which = which or shutil.which
-    platform = platform or sys.platform
     run = run or subprocess.run
+    environ = os.environ if environ is None else environ
     title, body = visible(title)[:100], visible(body)[:300]
-    commands = []
-    if platform == "darwin" and (exe := which("osascript")):
-        script = [
-            "on run argv",
-            "display notification (item 2 of argv) with title (item 1 of argv)",
-            "end run",
-        ]
-        args = [part for line in script for part in ("-e", line)]
-        commands.append(("osascript", [exe, *args, title, body]))
-    if exe := which("notify-send"):
-        commands.append(("notify-send", [exe, "--app-name", APP_TITLE, "--", title, body]))
-    for name, command in commands:
+    job = desktop_notification_command(title, body, which, platform or sys.platform)
+    if job is not None:
         try:
             result = run(
-                command,
+                list(job.argv),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -296,13 +290,12 @@ def notify(
                 check=False,
             )
         except (OSError, subprocess.SubprocessError):
-            continue
-        if result.returncode == 0:
-            return name
+            result = None
+        if result is not None and result.returncode == 0:
+            return Path(job.argv[0]).name
     if terminal is not None:
-        # OSC 9: shown as a notification by iTerm2, kitty, WezTerm, foot, ...
-        text = f"{title}: {body}".replace("\x07", "")
-        terminal.write(f"\x1b]9;{text}\x07")
+        # Shown as a notification by iTerm2, kitty, WezTerm, foot, Windows Terminal...
+        terminal.write(notification_sequences(title, body, tmux=bool(environ.get("TMUX"))))
         terminal.flush()
         return "terminal"
     return None

@@ -186,11 +186,15 @@ EXERCISES = [
     ),
 ]
 
+# A template is a session file people share, so it is self-contained like
+# every saved session: each step spells out its whole dose and its name, and
+# requires names this distribution. It runs the same without the plugin.
 TEMPLATE = """
 schema_version = 1
 title = "@TITLE@ starter"
 description = "Two easy rounds of standing hip hikes. About 5 minutes."
 tags = ["@NAME@", "stability"]
+requires = ["@DIST@>=0.1.0"]
 
 [[blocks]]
 title = "Hip hikes"
@@ -201,75 +205,58 @@ rest_s = 30
 exercise = "@NAME@/standing-hip-hike"
 name = "Standing hip hike"
 sets = 1
+reps = 10
+hold_s = 2
+relax_s = 1
+sides = "each"
+rest_s = 30
+switch_s = 5
 """
 
 
 @hookimpl
-def composer_exercises():
+def composer_exercises() -> list[Exercise]:
     """The exercises of this plugin (ids without the namespace)."""
     return EXERCISES
 
 
 @hookimpl
-def composer_templates():
+def composer_templates() -> list[str]:
     """Session templates, as TOML text or paths to .toml files."""
     return [TEMPLATE]
 '''
 
 _TEST = '''
-"""Checks that Glute Composer itself loads this plugin and its template.
+"""Checks that Glute Composer loads this plugin and its template.
 
-Run with ``python -m pytest`` after ``python -m pip install -e '.[test]'``:
-the plugin must be installed, because Glute Composer finds it through its
-entry point.
+Run with ``python -m pytest`` after ``python -m pip install -e '.[test]'``.
+`composer.testing` loads the plugin through the same plugin manager `glute`
+uses and reports what `glute plugins` would.
 """
 
-import pytest
-from composer.plugins import load_catalog
-from composer.sessionfile import missing_exercises, parse_session
+from composer.testing import check_plugin, plugin_catalog, template_session
 
 import @MODULE@
 
 NAME = "@NAME@"
 
 
-@pytest.fixture
-def catalog(tmp_path, monkeypatch):
-    # Keep the user's own files and single-file plugins out of the test.
-    monkeypatch.setenv("GLUTE_COMPOSER_HOME", str(tmp_path))
-    return load_catalog(only=NAME)
+def test_plugin_has_no_problems():
+    assert check_plugin(@MODULE@, NAME) == []
 
 
-def test_plugin_loads_without_problems(catalog):
-    info = catalog.plugin(NAME)
-    assert info is not None, f"{NAME!r} not found: is it installed (pip install -e .)?"
-    assert info.ok, info.status
-    assert info.warnings == [], info.status
-    assert info.exercises == len(@MODULE@.EXERCISES)
-
-
-def test_exercises_are_in_the_catalog(catalog):
+def test_exercises_are_in_the_catalog():
+    catalog = plugin_catalog(@MODULE@, NAME)
     for exercise in @MODULE@.EXERCISES:
         found = catalog.get(f"{NAME}/{exercise.id}")
         assert found is not None, f"{NAME}/{exercise.id} is not in the catalog"
         assert found.name == exercise.name
 
 
-def test_progressions_point_at_existing_exercises(catalog):
-    for exercise in @MODULE@.EXERCISES:
-        found = catalog.get(f"{NAME}/{exercise.id}")
-        if found.progresses:
-            assert catalog.easier(found) is not None, found.progresses
-
-
-def test_templates_are_valid(catalog):
-    templates = [t for t in catalog.templates().values() if t.plugin == NAME]
-    assert templates, "the plugin provides no template"
-    assert catalog.plugin(NAME).warnings == []
-    for template in templates:
-        session = parse_session(template.text(), template.filename)  # raises if invalid
-        assert session.steps(), f"template {template.name} has no steps"
-        assert missing_exercises(session, catalog.get, template.filename) == []
+def test_starter_template_has_steps():
+    catalog = plugin_catalog(@MODULE@, NAME)
+    session = template_session(catalog, f"{NAME}-starter")
+    assert session.steps()
 '''
 
 _README = """

@@ -12,9 +12,9 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .durations import parse_duration, plain_seconds
 from .errors import Problem, SessionError
@@ -23,11 +23,15 @@ from .model import (
     SCHEMA_VERSION,
     Block,
     Dose,
+    ResolvedDose,
     Session,
     SessionDefaults,
     Sides,
     Step,
 )
+
+if TYPE_CHECKING:
+    from .plugins import Catalog
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_BLOCKS = 100
@@ -470,34 +474,14 @@ def missing_exercises(
     return out
 
 
-_REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
-
-
 def missing_requirements(session: Session, filename: str) -> list[Problem]:
-    """Warnings for `requires` entries whose distribution is not installed,
-    each with the command that installs it."""
-    if not session.requires:
-        return []
-    from importlib import metadata
+    """At most one warning: the `requires` entries this machine does not
+    satisfy (not installed, or installed below the version asked for), with
+    the command that installs them."""
+    from .requirements import missing_line
 
-    out = []
-    for index, requirement in enumerate(session.requires):
-        match = _REQUIREMENT_NAME.match(requirement)
-        if match is None:
-            continue
-        try:
-            metadata.version(match.group(1))
-        except metadata.PackageNotFoundError:
-            out.append(
-                Problem(
-                    filename,
-                    f"needs {requirement!r}, which is not installed; "
-                    f"install it with: glute plugins install '{requirement}'",
-                    where=_where(("requires", index)),
-                    warning=True,
-                )
-            )
-    return out
+    line = missing_line(session, filename)
+    return [line] if line is not None else []
 
 
 def _leading_comments(text: str) -> list[str]:
@@ -510,19 +494,47 @@ def _leading_comments(text: str) -> list[str]:
     return out
 
 
-def session_to_dict(session: Session, names: dict[str, str] | None = None) -> dict[str, Any]:
-    """The TOML document of a session. `names` maps exercise ids to the
-    catalog's names, written into each step so that a reader without the
-    plugin still sees what the step is."""
-    names = names or {}
+class _Lookups:
+    """What the writer asks of a catalog: an exercise by full id and a plugin
+    by name. A plain mapping of ids to names (the old way) gives names only."""
+
+    def __init__(self, catalog: Any):
+        self.catalog = None if isinstance(catalog, Mapping) else catalog
+        self.names: Mapping[str, str] = catalog if isinstance(catalog, Mapping) else {}
+
+    def exercise(self, full_id: str) -> Any:
+        return self.catalog.get(full_id) if self.catalog is not None else None
+
+    def plugin(self, name: str) -> Any:
+        return self.catalog.plugin(name) if self.catalog is not None else None
+
+
+def session_to_dict(
+    session: Session, catalog: Catalog | Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """The TOML document of a session, self-contained: each step whose
+    exercise `catalog` knows is written with its whole resolved dose and its
+    name (the user's own label, else the catalog's), and `requires` names the
+    distribution of every third-party plugin used, with a ``>=`` floor at the
+    installed version. A step whose plugin is missing is written back as it
+    was read. (A mapping of exercise ids to names is still accepted: then
+    only the names are filled in.)"""
+    lookups = _Lookups(catalog)
     doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
     for key in ("title", "description", "author"):
         if getattr(session, key):
             doc[key] = getattr(session, key)
     if session.tags:
         doc["tags"] = list(session.tags)
-    if session.requires:
-        doc["requires"] = list(session.requires)
+    requires = list(session.requires)
+    if lookups.catalog is not None:
+        from .requirements import merge_requires, used_distributions
+
+        requires = merge_requires(
+            requires, used_distributions(session, lookups.exercise, lookups.plugin)
+        )
+    if requires:
+        doc["requires"] = requires
     defaults = {
         key: plain_seconds(getattr(session.defaults, key))
         for key in DEFAULT_KEYS
@@ -539,29 +551,53 @@ def session_to_dict(session: Session, names: dict[str, str] | None = None) -> di
             table["rounds"] = block.rounds
         if block.rest_s:
             table["rest_s"] = plain_seconds(block.rest_s)
-        table["steps"] = [_step_to_dict(step, names) for step in block.steps]
+        table["steps"] = [_step_to_dict(step, session, lookups) for step in block.steps]
         blocks.append(table)
     if blocks:
         doc["blocks"] = blocks
     return doc
 
 
-def _step_to_dict(step: Step, names: dict[str, str]) -> dict[str, Any]:
+def _step_to_dict(step: Step, session: Session, lookups: _Lookups) -> dict[str, Any]:
     out: dict[str, Any] = {"exercise": step.exercise}
-    name = names.get(step.exercise) or step.name
-    if name:
-        out["name"] = name
-    for key, value in step.dose.as_dict().items():
-        out[key] = plain_seconds(value) if key.endswith("_s") else value
+    exercise = lookups.exercise(step.exercise)
+    if exercise is not None:
+        out["name"] = step.display_name(exercise)
+        out.update(_whole_dose(step.resolve(exercise, session.defaults)))
+    else:
+        name = lookups.names.get(step.exercise) if step.own_name is not True else None
+        if name or step.name:
+            out["name"] = name or step.name
+        for key, value in step.dose.as_dict().items():
+            out[key] = plain_seconds(value) if key.endswith("_s") else value
     if step.note:
         out["note"] = step.note
     return out
 
 
-def dumps_session(session: Session, names: dict[str, str] | None = None) -> str:
-    """The file text of a session, laid out as people write it by hand:
-    ``[defaults]``, then ``[[blocks]]`` each followed by its ``[[blocks.steps]]``."""
-    doc = session_to_dict(session, names)
+def _whole_dose(dose: ResolvedDose) -> dict[str, Any]:
+    """Every field of a resolved dose that the timer reads, in file order."""
+    out: dict[str, Any] = {"sets": dose.sets}
+    if dose.reps is not None:
+        out["reps"] = dose.reps
+        if dose.hold_s is not None:
+            out["hold_s"] = plain_seconds(dose.hold_s)
+            out["relax_s"] = plain_seconds(dose.relax_s)
+        elif dose.rep_s is not None:
+            out["rep_s"] = plain_seconds(dose.rep_s)
+    else:
+        out["duration_s"] = plain_seconds(dose.duration_s or 0)
+    out["sides"] = dose.sides.value
+    out["rest_s"] = plain_seconds(dose.rest_s)
+    out["switch_s"] = plain_seconds(dose.switch_s)
+    return out
+
+
+def dumps_session(session: Session, catalog: Catalog | Mapping[str, str] | None = None) -> str:
+    """The file text of a session (see `session_to_dict`), laid out as people
+    write it by hand: ``[defaults]``, then ``[[blocks]]`` each followed by
+    its ``[[blocks.steps]]``."""
+    doc = session_to_dict(session, catalog)
     out = list(session.leading_comments)
     if out:
         out.append("")
@@ -585,11 +621,14 @@ def _key_lines(table: dict[str, Any]) -> list[str]:
 
 
 def save_session(
-    session: Session, path: str | os.PathLike[str], names: dict[str, str] | None = None
+    session: Session,
+    path: str | os.PathLike[str],
+    catalog: Catalog | Mapping[str, str] | None = None,
 ) -> None:
-    """Write `session` to `path` atomically: the old file stays whole until
-    the new one is completely on disk."""
-    atomic_write_text(Path(path), dumps_session(session, names))
+    """Write `session` to `path` atomically, self-contained (see
+    `session_to_dict`): the old file stays whole until the new one is
+    completely on disk."""
+    atomic_write_text(Path(path), dumps_session(session, catalog))
 
 
 def atomic_write_text(path: Path, text: str) -> None:

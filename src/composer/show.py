@@ -33,7 +33,7 @@ def render_plan(session: Session, catalog: Catalog) -> str:
             lines.append("   (no steps)")
         for step in block.steps:
             exercise = catalog.get(step.exercise)
-            name = exercise.name if exercise else (step.name or step.exercise)
+            name = step.display_name(exercise)
             missing = "" if exercise else "  [plugin missing]"
             dose = step.resolve(exercise, session.defaults).describe()
             seconds = timeline.step_total(step_index) / max(1, block.rounds)

@@ -303,9 +303,7 @@ def compile_timeline(
 
 
 def _name(step: Step, exercise: Exercise | None) -> str:
-    if exercise is not None:
-        return exercise.name
-    return step.name or step.exercise
+    return step.display_name(exercise)
 
 
 def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple[str, ...]) -> None:

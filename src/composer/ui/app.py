@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.app import App
 
 from ..config import Config, load_config, save_config
+from ..filestate import FileState, read_state
 from ..model import Session
 from ..plugins import Catalog, load_catalog
 from .commands import ComposerCommands
@@ -17,7 +18,8 @@ class GluteApp(App[int]):
     """The composer and the timer.
 
     `path` is the file being edited (it may not exist yet), `session` the
-    session read from it, `run` opens straight on the timer.
+    session read from it, `file_state` the fingerprint of `path` taken before
+    it was read (taken here when not given), `run` opens straight on the timer.
     """
 
     TITLE = "Glute Composer"
@@ -31,6 +33,7 @@ class GluteApp(App[int]):
         run: bool = False,
         catalog: Catalog | None = None,
         config: Config | None = None,
+        file_state: FileState | None = None,
     ):
         super().__init__()
         self.config = config if config is not None else load_config()
@@ -38,6 +41,9 @@ class GluteApp(App[int]):
             catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
         )
         self.path = path
+        if path is not None and file_state is None:
+            file_state = read_state(path)[0]
+        self.file_state = file_state
         self.session = session if session is not None else Session(title=path.stem if path else "")
         self.start_on_timer = run
 
@@ -65,15 +71,42 @@ class GluteApp(App[int]):
 
             self.push_screen(ComposerScreen())
 
-    async def action_quit(self) -> None:
-        """Quit, after asking what to do with unsaved changes."""
-        from .composer_screen import ComposerScreen
+    def write_escape(self, sequence: str) -> None:
+        """Write an escape sequence (desktop notifications) to the terminal.
 
-        for screen in self.screen_stack:
-            if isinstance(screen, ComposerScreen):
-                screen.confirm_discard("quit", self.exit)
-                return
-        self.exit()
+        Textual 8 has no public call for this; its own `App.bell` and
+        `App.copy_to_clipboard` (OSC 52) write through the driver like this.
+        """
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q, and Quit in the palette: see `request_quit`."""
+        self.request_quit()
+
+    def request_quit(self) -> None:
+        """Quit, after asking: a running session asks to stop first (as `q`
+        does, and its time goes into the history), then unsaved changes ask
+        what to do with them."""
+        from .composer_screen import ComposerScreen
+        from .run_screen import RunScreen
+
+        composer = next((s for s in self.screen_stack if isinstance(s, ComposerScreen)), None)
+        run = next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
+        if composer is None and run is None:
+            self.exit()
+            return
+
+        def after_run() -> None:
+            if composer is not None:
+                composer.confirm_discard("quit", self.exit)
+
+        if run is not None:
+            # Alone (glute run), the timer's end ends the app.
+            run.confirm_stop(then=after_run)
+        else:
+            after_run()
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.config.theme:
@@ -91,6 +124,14 @@ def make_app(
     run: bool = False,
     catalog: Catalog | None = None,
     config: Config | None = None,
+    file_state: FileState | None = None,
 ) -> GluteApp:
     """Build the app for the command line and for tests alike."""
-    return GluteApp(path=path, session=session, run=run, catalog=catalog, config=config)
+    return GluteApp(
+        path=path,
+        session=session,
+        run=run,
+        catalog=catalog,
+        config=config,
+        file_state=file_state,
+    )

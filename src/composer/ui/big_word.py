@@ -1,4 +1,5 @@
-"""`BigWord`: a word three lines tall, for LEFT and RIGHT on the timer.
+"""`BigWord`: a word three lines tall, for LEFT and RIGHT on the timer, and
+`Banner`: the kind of interval (WORK, REST, ...) in the same big letters.
 
 The glyphs match the style of Textual's `Digits`, so a side reads as well
 from across the room as the time does. Letters without a glyph make the
@@ -9,10 +10,23 @@ from __future__ import annotations
 
 from textual.content import Content
 from textual.widget import Widget
+from textual.widgets import Static
 
-__all__ = ["BigWord"]
+__all__ = ["Banner", "BigWord"]
 
 _GLYPHS = {
+    "A": ("┏━┓", "┣━┫", "╹ ╹"),
+    "C": ("┏━╸", "┃  ", "┗━╸"),
+    "D": ("┳━┓", "┃ ┃", "┻━┛"),
+    "K": ("╻ ╻", "┣┳┛", "╹┗╸"),
+    "N": ("┏┓╻", "┃┃┃", "╹┗┛"),
+    "O": ("┏━┓", "┃ ┃", "┗━┛"),
+    "P": ("┏━┓", "┣━┛", "╹  "),
+    "S": ("┏━╸", "┗━┓", "╺━┛"),
+    "U": ("╻ ╻", "┃ ┃", "┗━┛"),
+    "W": ("╻ ╻", "┃╻┃", "┗┻┛"),
+    "X": ("┓ ┏", " ╋ ", "┛ ┗"),
+    "Y": ("╻ ╻", "┗┳┛", " ╹ "),
     "L": ("┃  ", "┃  ", "┗━╸"),
     "E": ("┏━╸", "┣━ ", "┗━╸"),
     "F": ("┏━╸", "┣━ ", "╹  "),
@@ -69,3 +83,23 @@ class BigWord(Widget):
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return 3
+
+
+class Banner(Static):
+    """A Static whose text reads ``WORD · detail`` (``REST · set 2 of 3
+    next``): drawn with the word in big letters and the detail beside it
+    when that fits the width, else as the plain line. The text stays plain,
+    so what the banner says can be read (and tested) as a string."""
+
+    def render(self) -> Content:
+        text = str(self.visual)
+        word, _, detail = text.partition(" · ")
+        lines = big_lines(word) if word.strip() else None
+        if lines is None:
+            return Content(text)
+        width = len(lines[0]) + (len(detail) + 3 if detail else 0)
+        if width > self.content_size.width:
+            return Content(text)
+        gap = " " * (len(detail) + 3) if detail else ""
+        rows = [lines[0] + gap, f"{lines[1]}   {detail}" if detail else lines[1], lines[2] + gap]
+        return Content("\n".join(rows))

@@ -16,6 +16,12 @@ COMMANDS = [
     ("Session details", "details", "Title, description, author, tags, default pauses"),
     ("Run session", "run", "Open the timer on this session"),
     ("Plugins", "plugins", "Every plugin with its version and status"),
+    (
+        "Install missing plugins",
+        "install_plugins",
+        "Install the plugin packages this session requires",
+    ),
+    ("Export handout…", "export_handout", "A page to print or send: .html or .md"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
     ("Hints", "toggle_hints", "Advice on order, holds and balance; Enter applies one"),

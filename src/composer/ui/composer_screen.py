@@ -3,10 +3,11 @@ details of what is highlighted below it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,9 +17,19 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from .. import paths
+from ..errors import ComposerError, SessionError
+from ..filestate import (
+    FileState,
+    decode,
+    describe_change,
+    lost_comment_lines,
+    read_state,
+    written_state,
+)
 from ..model import Session
 from ..plugins import slugify
-from ..sessionfile import dumps_session, missing_exercises, save_session
+from ..safetext import visible
+from ..sessionfile import dumps_session, load_session, missing_exercises, save_session
 from . import edits
 from .detail import Detail, describe_block, describe_exercise, describe_step
 from .edits import Position
@@ -58,6 +69,8 @@ class ComposerScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.saved_text = ""
+        # Files whose comments the user agreed to drop (asked once per file).
+        self.comments_ok: set[str] = set()
 
     # -- the document --------------------------------------------------------
 
@@ -74,7 +87,7 @@ class ComposerScreen(Screen):
         return self.app.path.name if self.app.path else "The new session"
 
     def _text(self) -> str:
-        return dumps_session(self.session, self.catalog.names())
+        return dumps_session(self.session, self.catalog)
 
     @property
     def dirty(self) -> bool:
@@ -96,9 +109,12 @@ class ComposerScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.session.settle_names(self.catalog.get)
         self.mark_saved()
         self.refresh_session()
         self.query_one(Detail).show(START_HINT, "Getting started")
+        if self.app.path is not None:
+            self.offer_missing_plugins(self.app.path)
 
     @property
     def editor(self) -> SessionEditor:
@@ -291,9 +307,15 @@ class ComposerScreen(Screen):
 
         self.app.push_screen(UnsavedChanges(self.document_name, doing), answered)
 
-    def load(self, session: Session, path: Path | None) -> None:
+    def load(self, session: Session, path: Path | None, state: FileState | None = None) -> None:
+        """Make `session` the document; `state` is the fingerprint of `path`
+        taken before it was read (taken now when not given)."""
         self.app.session = session
         self.app.path = path
+        if path is not None and state is None:
+            state = read_state(path)[0]
+        self.app.file_state = state
+        self.comments_ok = set()
         self.mark_saved()
         self.refresh_session()
 
@@ -320,8 +342,11 @@ class ComposerScreen(Screen):
         def opened(result) -> None:
             if result is None:
                 return
-            path, session = result
-            self.load(session, path)
+            path, session, state = result
+            session.settle_names(self.catalog.get)
+            self.load(session, path, state)
+            if self.offer_missing_plugins(path):
+                return
             missing = missing_exercises(session, self.catalog.get, str(path))
             if missing:
                 self.notify(
@@ -338,26 +363,106 @@ class ComposerScreen(Screen):
             "open another file", lambda: self.app.push_screen(OpenDialog(), opened)
         )
 
-    def write(self, path: Path) -> bool:
+    def _is_document(self, path: Path) -> bool:
+        document = self.app.path
+        return document is not None and os.path.abspath(document) == os.path.abspath(path)
+
+    def save_to(
+        self,
+        path: Path,
+        then: Callable[[], object] | None = None,
+        *,
+        expected: FileState | None = None,
+    ) -> None:
+        """Save the session to `path`, then run `then`.
+
+        Before writing over the document's own file, checks that it is as it
+        was when read or last saved (else asks: reload, overwrite or cancel);
+        before dropping comments the file holds, says so once per file. A
+        write that fails leaves the session unsaved and in memory, and says
+        why in one line. `expected` is the state the user already agreed to
+        replace.
+        """
+        from .dialogs import CommentsWillBeLost, FileChanged
+
+        text = self._text()
+        state, data = read_state(path)
+        if state.kind == "other":
+            self._cannot_write(path, f"it is {state.detail}, not a regular file")
+            return
+        if expected is None and self._is_document(path):
+            expected = self.app.file_state
+        what = describe_change(expected, state) if expected is not None else None
+        if what is not None:
+
+            def choice(answer: str | None) -> None:
+                if answer == "overwrite":
+                    self.save_to(path, then, expected=state)
+                elif answer == "reload":
+                    self.reload(path)
+
+            self.app.push_screen(FileChanged(str(path), what, state.kind == "file"), choice)
+            return
+        key = os.path.abspath(path)
+        if data is not None and key not in self.comments_ok:
+            lost = lost_comment_lines(decode(data), text)
+            if lost:
+
+                def answered(yes: bool | None) -> None:
+                    if yes:
+                        self.comments_ok.add(key)
+                        self.save_to(path, then, expected=state)
+
+                self.app.push_screen(CommentsWillBeLost(str(path), lost), answered)
+                return
+        if self.write(path, text) and then is not None:
+            then()
+
+    def _cannot_write(self, path: Path, reason: str) -> None:
+        self.notify(visible(f"{path}: cannot write: {reason}"), severity="error", markup=False)
+
+    def write(self, path: Path, text: str) -> bool:
+        """Write `text` (the session's file text) to `path`; False when it
+        could not be written (the reason is shown)."""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            save_session(self.session, path, self.catalog.names())
-        except OSError as error:
-            self.notify(
-                f"Could not save {path}: {error.strerror or error}", severity="error", markup=False
-            )
+            save_session(self.session, path, self.catalog)
+        except ComposerError as error:
+            problems = getattr(error, "problems", None) or [error]
+            for problem in problems:
+                self.notify(visible(str(problem)), severity="error", markup=False)
+            return False
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+            self._cannot_write(path, reason)
             return False
         self.app.path = path
+        self.app.file_state = written_state(path, text.encode("utf-8"))
         self.mark_saved()
         self.refresh_titles()
-        self.notify(f"Saved {path}", markup=False, timeout=2)
+        self.notify(visible(f"Saved {path}"), markup=False, timeout=2)
         return True
+
+    def reload(self, path: Path) -> None:
+        """Read the document's file again, discarding the changes made here;
+        if it cannot be read, the session here stays as it is."""
+        state = read_state(path)[0]
+        try:
+            session = load_session(path)
+            session.settle_names(self.catalog.get)
+        except SessionError as error:
+            for problem in error.problems[:5]:
+                self.notify(visible(str(problem)), severity="error", markup=False)
+            self.notify("The file cannot be reloaded; the session here is kept, unsaved.")
+            return
+        self.load(session, path, state)
+        self.notify(visible(f"Reloaded {path}: the changes made here were discarded."))
 
     def action_save(self, then: Callable[[], object] | None = None) -> None:
         if self.app.path is None:
             self.action_save_as(then=then)
-        elif self.write(self.app.path) and then is not None:
-            then()
+        else:
+            self.save_to(self.app.path, then)
 
     def action_save_as(self, then: Callable[[], object] | None = None) -> None:
         from .files import SaveAsDialog
@@ -369,8 +474,8 @@ class ComposerScreen(Screen):
             suggestion = str(paths.sessions_directory() / f"{name}.toml")
 
         def chosen(path: Path | None) -> None:
-            if path is not None and self.write(path) and then is not None:
-                then()
+            if path is not None:
+                self.save_to(path, then)
 
         self.app.push_screen(SaveAsDialog(suggestion), chosen)
 
@@ -409,6 +514,125 @@ class ComposerScreen(Screen):
             return
         self.refresh_session(position)
         self.notify(f"Applied: {edit.summary}.", markup=False, timeout=3)
+
+    # -- sharing -------------------------------------------------------------------
+
+    def offer_missing_plugins(self, path: Path | None, *, always: bool = False) -> bool:
+        """Offer to install the plugin distributions the session requires and
+        this machine lacks. Returns whether there were any."""
+        from ..requirements import unmet_requirements
+
+        unmet = unmet_requirements(self.session.requires)
+        if not unmet:
+            if always:
+                self.notify("Every plugin this session requires is installed.", timeout=3)
+            return False
+        from .sharing import InstallPlugins
+
+        def answered(install: bool | None) -> None:
+            if install:
+                self.install_plugins([item.requirement for item in unmet if not item.direct])
+            else:
+                from ..requirements import install_command
+
+                self.notify(
+                    f"Install them later with: {install_command(unmet)}",
+                    title="Plugins missing",
+                    severity="warning",
+                    markup=False,
+                    timeout=8,
+                )
+
+        name = str(path) if path is not None else self.document_name
+        self.app.push_screen(InstallPlugins(name, unmet), answered)
+        return True
+
+    def action_install_plugins(self) -> None:
+        self.offer_missing_plugins(self.app.path, always=True)
+
+    def install_plugins(self, requirements: list[str]) -> None:
+        """Run pip in a worker thread; then load the catalog again."""
+        if not requirements:
+            return
+        self.notify(f"Installing {', '.join(requirements)} with pip…", markup=False, timeout=4)
+        self._pip_worker(requirements)
+
+    @work(thread=True, exclusive=True, group="install-plugins")
+    def _pip_worker(self, requirements: list[str]) -> None:
+        from ..plugin_commands import pip_install_captured
+
+        ok, output = pip_install_captured(requirements)
+        self.app.call_from_thread(self._installed, requirements, ok, output)
+
+    def _installed(self, requirements: list[str], ok: bool, output: str) -> None:
+        if not ok:
+            self.notify(
+                f"pip could not install {', '.join(requirements)}:\n{output}",
+                title="Install failed",
+                severity="error",
+                markup=False,
+                timeout=15,
+            )
+            return
+        self.reload_catalog()
+        self.notify(
+            f"Installed {', '.join(requirements)}.", title="Plugins", markup=False, timeout=4
+        )
+
+    def reload_catalog(self) -> None:
+        """Load the plugins again (after an install) and show the session,
+        read again from its file unless it has unsaved changes."""
+        import importlib
+
+        from ..errors import SessionError
+        from ..plugins import load_catalog
+        from ..sessionfile import load_session
+
+        unchanged = not self.dirty
+        importlib.invalidate_caches()
+        catalog = load_catalog(disabled=self.app.config.disabled_plugins)
+        self.app.catalog = catalog
+        library = self.query_one(Library)
+        library.catalog = catalog
+        library.refilter(self.query_one("#filter", Input).value)
+        self.editor.catalog = catalog
+        path = self.app.path
+        if unchanged and path is not None:
+            try:
+                session = load_session(path)
+            except SessionError:
+                session = self.session
+            session.settle_names(catalog.get)
+            self.load(session, path)
+        else:
+            self.session.settle_names(catalog.get)
+            self.refresh_session(self.editor.position)
+
+    def action_export_handout(self) -> None:
+        from .sharing import ExportHandout
+
+        if self.app.path is not None:
+            suggestion = self.app.path.with_suffix(".html")
+        else:
+            name = slugify(self.session.title) if self.session.title else "handout"
+            suggestion = Path.cwd() / f"{name}.html"
+
+        def chosen(path: Path | None) -> None:
+            if path is None:
+                return
+            from ..handout import write_handout
+
+            try:
+                write_handout(self.session, self.catalog.get, path)
+            except (OSError, ValueError) as error:
+                reason = error.strerror if isinstance(error, OSError) else None
+                self.notify(
+                    f"Could not write {path}: {reason or error}", severity="error", markup=False
+                )
+                return
+            self.notify(f"Wrote the handout {path}", markup=False, timeout=3)
+
+        self.app.push_screen(ExportHandout(str(suggestion)), chosen)
 
     # -- other screens ------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""Small modal questions: the unsaved-changes guard and a yes/no confirm."""
+"""Small modal questions: the unsaved-changes guard, a yes/no confirm, and
+the questions a save asks (file changed on disk, comments to be dropped)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from ..safetext import visible
 
 
 class UnsavedChanges(ModalScreen[str]):
@@ -79,6 +82,94 @@ class Confirm(ModalScreen[bool]):
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+
+class FileChanged(ModalScreen[str]):
+    """The file about to be saved over changed on disk since it was read:
+    "reload" (discard the changes made here and read it again),
+    "overwrite" or "cancel"."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("r", "choose('reload')", "Reload", id="changed.reload"),
+        Binding("o", "choose('overwrite')", "Overwrite", id="changed.overwrite"),
+        Binding("escape,c", "choose('cancel')", "Cancel", id="changed.cancel"),
+    ]
+
+    def __init__(self, name: str, what: str, can_reload: bool) -> None:
+        super().__init__()
+        self.document = name
+        self.what = what
+        self.can_reload = can_reload
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="file-changed"):
+            yield Static(Content("Changed on disk"), classes="dialog-heading")
+            yield Static(Content(f"{visible(self.document)} {visible(self.what)}."))
+            if self.can_reload:
+                choices = (
+                    "Reload reads it again and discards the changes made here; "
+                    "Overwrite replaces it with this session; Cancel saves nothing."
+                )
+            else:
+                choices = "Overwrite saves this session there; Cancel saves nothing."
+            yield Static(Content(choices), classes="hint")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Reload", variant="warning", id="reload", disabled=not self.can_reload)
+                yield Button("Overwrite", variant="error", id="overwrite")
+                yield Button("Cancel", variant="primary", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "cancel")
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "reload" and not self.can_reload:
+            return
+        self.dismiss(choice)
+
+
+class CommentsWillBeLost(ModalScreen[bool]):
+    """Saving drops comments of the file: save anyway (True) or cancel."""
+
+    CSS_PATH = "dialogs.tcss"
+    BINDINGS = [
+        Binding("s", "answer(True)", "Save anyway", id="comments.save"),
+        Binding("escape,c", "answer(False)", "Cancel", id="comments.cancel"),
+    ]
+
+    def __init__(self, name: str, count: int) -> None:
+        super().__init__()
+        self.document = name
+        self.count = count
+
+    def compose(self) -> ComposeResult:
+        lines = "1 comment line" if self.count == 1 else f"{self.count} comment lines"
+        with Vertical(classes="dialog", id="comments-lost"):
+            yield Static(Content("Comments will be lost"), classes="dialog-heading")
+            yield Static(
+                Content(
+                    f"{visible(self.document)} holds {lines} that saving would drop: "
+                    "a save writes back only the comment block at the top of a file; "
+                    "comments anywhere else are lost."
+                )
+            )
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save anyway", variant="error", id="save")
+                yield Button("Cancel", variant="primary", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "save")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

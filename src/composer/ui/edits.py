@@ -47,7 +47,7 @@ def add_step(session: Session, at: Position | None, exercise: Exercise) -> Posit
     An empty session gets a first block named after the exercise's phase.
     The new step takes the exercise's default dose.
     """
-    step = Step(exercise=exercise.full_id, name=exercise.name)
+    step = Step(exercise=exercise.full_id, name=exercise.name, own_name=False)
     if not session.blocks:
         session.blocks.append(Block(title=exercise.phase.label))
         at = None
@@ -132,7 +132,8 @@ def swap_exercise(step: Step, old: Exercise | None, new: Exercise) -> None:
     if old is not None and _counts_reps(old.dose) != _counts_reps(new.dose):
         dose = replace(dose, **{name: None for name in _WORK_FIELDS})
     step.exercise = new.full_id
-    step.name = new.name
+    step.name = new.name  # a label the user gave the old exercise does not fit the new one
+    step.own_name = False
     step.dose = dose
 
 

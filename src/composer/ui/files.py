@@ -15,8 +15,10 @@ from textual.widgets.option_list import Option
 
 from .. import paths
 from ..errors import SessionError
+from ..filestate import FileState, PathCheck, check_open_path, check_save_path, read_state
 from ..model import Session
 from ..plugins import Catalog
+from ..safetext import visible
 from ..sessionfile import load_session, parse_session
 
 
@@ -83,10 +85,16 @@ class PathDialog(ModalScreen):
         status.set_class(not good, "-bad")
         status.set_class(good, "-good")
 
-    def check(self, text: str) -> bool:
+    def check(self, text: str) -> PathCheck:
+        """Check `text` and show the result; never raises."""
+        result = self.check_path(text)
+        self.set_status(result.message, result.ok and not result.exists)
+        return result
+
+    def check_path(self, text: str) -> PathCheck:
         raise NotImplementedError
 
-    def accept(self, path: Path) -> None:
+    def accept(self, result: PathCheck) -> None:
         raise NotImplementedError
 
     @on(Input.Changed, "#path")
@@ -96,9 +104,9 @@ class PathDialog(ModalScreen):
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
     def _submit(self) -> None:
-        text = self.query_one("#path", Input).value
-        if self.check(text):
-            self.accept(Path(text.strip()).expanduser())
+        result = self.check(self.query_one("#path", Input).value)
+        if result.ok and result.path is not None:
+            self.accept(result)
 
     @on(OptionList.OptionSelected, "#files")
     def _picked(self, event: OptionList.OptionSelected) -> None:
@@ -113,28 +121,20 @@ class PathDialog(ModalScreen):
 
 
 class OpenDialog(PathDialog):
-    """Open a session file; dismisses with (path, session), or shows why the
-    file cannot be opened, one problem a line."""
+    """Open a session file; dismisses with (path, session, file state), or
+    shows why the file cannot be opened, one problem a line."""
 
     heading = "Open a session file"
     button = "Open"
 
-    def check(self, text: str) -> bool:
-        text = text.strip()
-        if not text:
-            self.set_status("Type the path of a session file, or pick one below.", False)
-            return False
-        path = Path(text).expanduser()
-        if path.is_dir():
-            self.set_status("That is a folder; type a file in it.", False)
-            return False
-        if not path.exists():
-            self.set_status("No such file.", False)
-            return False
-        self.set_status("Press Enter to open it.", True)
-        return True
+    def check_path(self, text: str) -> PathCheck:
+        return check_open_path(text)
 
-    def accept(self, path: Path) -> None:
+    def accept(self, result: PathCheck) -> None:
+        path = result.path
+        assert path is not None
+        # Fingerprint first: a change made while the file is read shows at save.
+        state: FileState = read_state(path)[0]
         try:
             session = load_session(path)
         except SessionError as error:
@@ -143,12 +143,12 @@ class OpenDialog(PathDialog):
                 lines.append(f"… and {len(error.problems) - 12} more problems")
             self.set_status("This file cannot be opened:\n" + "\n".join(lines), False)
             return
-        self.dismiss((path, session))
+        self.dismiss((path, session, state))
 
 
 class SaveAsDialog(PathDialog):
     """Choose where to save; dismisses with the path. Replacing a file
-    takes a second Enter."""
+    takes a second Enter. See `check_save_path` for what each text does."""
 
     heading = "Save the session as"
     button = "Save"
@@ -157,36 +157,19 @@ class SaveAsDialog(PathDialog):
         super().__init__(initial)
         self.replace_ok: Path | None = None
 
-    @staticmethod
-    def target(text: str) -> Path:
-        path = Path(text.strip()).expanduser()
-        return path if path.suffix else path.with_suffix(".toml")
+    def check_path(self, text: str) -> PathCheck:
+        result = check_save_path(text)
+        if result.ok and result.exists and result.path == self.replace_ok:
+            name = visible(result.path.name)
+            return PathCheck(True, f"Press Enter again to replace {name}.", result.path, True)
+        return result
 
-    def check(self, text: str) -> bool:
-        if not text.strip():
-            self.set_status("Type a file name, e.g. my-session.toml.", False)
-            return False
-        path = self.target(text)
-        if path.is_dir():
-            self.set_status("That is a folder; add a file name.", False)
-            return False
-        if path.exists():
-            if self.replace_ok == path:
-                self.set_status(f"Press Enter again to replace {path.name}.", False)
-            else:
-                self.set_status(f"{path.name} exists: saving replaces it.", False)
-            return True
-        where = "" if path.parent.exists() else " (its folder will be created)"
-        self.set_status(f"Saves to {path}{where}.", True)
-        return True
-
-    def accept(self, path: Path) -> None:
-        path = self.target(str(path))
-        if path.exists() and self.replace_ok != path:
-            self.replace_ok = path
-            self.check(str(path))
+    def accept(self, result: PathCheck) -> None:
+        if result.exists and self.replace_ok != result.path:
+            self.replace_ok = result.path
+            self.check(self.query_one("#path", Input).value)
             return
-        self.dismiss(path)
+        self.dismiss(result.path)
 
 
 class TemplatePicker(ModalScreen):

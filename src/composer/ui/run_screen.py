@@ -2,12 +2,13 @@
 
 The screen owns no timing logic. `Engine` (pure, on a monotonic clock) says
 where the session is; a refresh timer calls `engine.tick()` four times a
-second and the screen updates only the widgets whose text changed.
+second and the screen updates only the widgets whose text changed. Bell,
+sounds, voice, notifications and plugin cues all go through one
+`CueDispatcher`, the same one the plain-text runner uses.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import time
 from collections.abc import Callable
@@ -22,12 +23,14 @@ from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
 
-from .. import paths
-from ..engine import Countdown, Engine, Event, Finished, IntervalStarted
+from ..cues import CueDispatcher, CueSettings
+from ..engine import Engine, Event, Finished
 from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
+from ..runs import record_run
 from ..timeline import Interval, Kind, compile_timeline, describe_next
-from .big_word import BigWord
+from .big_clock import BigClock
+from .big_word import Banner, BigWord
 
 __all__ = ["ConfirmQuit", "RunScreen"]
 
@@ -119,12 +122,15 @@ class RunScreen(Screen[None]):
         super().__init__(name=name, id=id)
         self.session = session
         self.sound = sound
+        self.catalog = catalog
+        self.cues: CueDispatcher | None = None
         self.timeline = compile_timeline(session, catalog.get)
         self.engine = Engine(self.timeline, clock or self.default_clock)
         self._refresh_s = refresh_s
         self._shown: dict[str, Any] = {}  # what each widget shows now
         self._started_wall: datetime | None = None
         self._logged = False
+        self._asking = False  # the stop question is on screen
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
 
@@ -140,10 +146,10 @@ class RunScreen(Screen[None]):
                 yield Static(id="session-title", markup=False)
             with Vertical(id="main"):
                 with Vertical(id="head"):
-                    yield Static(id="kind", markup=False)
+                    yield Banner(id="kind", markup=False)
                     yield Static(id="name", markup=False)
                 with Center(id="clock-row"):
-                    yield Digits(id="clock")
+                    yield BigClock(id="clock")
                 with Vertical(id="detail"):
                     yield Static(id="clock-note", markup=False)
                     with Horizontal(id="counters"):
@@ -176,15 +182,36 @@ class RunScreen(Screen[None]):
         title = self.session.title or "Untitled session"
         self.query_one("#session-title", Static).update(Content(title))
         self._started_wall = datetime.now(UTC)
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            self.engine.wait = config.setting("wait")
+        self.cues = CueDispatcher(
+            CueSettings.from_config(config, sound=self.sound),
+            bell=lambda: self.app.bell(),
+            terminal=self._write_escape,
+            manager=self.catalog.manager,
+        )
         self._react(self.engine.start())
         self._redraw()
         self.set_interval(self._refresh_s, self._tick)
 
     # -- the clock -----------------------------------------------------------
 
+    def _write_escape(self, sequence: str) -> None:
+        write = getattr(self.app, "write_escape", None)
+        if write is not None:
+            write(sequence)
+
+    def on_unmount(self) -> None:
+        if self.cues is not None:
+            self.cues.close()
+
     def _tick(self) -> None:
         events = self.engine.tick()
         self._react(events)
+        if self.cues is not None:
+            for report in self.cues.reports():
+                self.notify(report, title="Cues", severity="warning", markup=False)
         # Most ticks change nothing on screen: draw only when the shown second
         # or the interval moved (the progress bar follows on the same beat, so
         # the screen is composed at most once a second).
@@ -199,18 +226,14 @@ class RunScreen(Screen[None]):
         return (engine.index, engine.paused, engine.finished, second)
 
     def _react(self, events: list[Event]) -> None:
-        """Sound for what happened: a bell when an interval starts, a tick on
-        each of the last three seconds."""
+        """Cues for what happened (bell or sounds, voice, notifications,
+        plugins), and the history at the end."""
         if not events:
             return
+        if self.cues is not None:
+            self.cues.dispatch(events, self.engine)
         if any(isinstance(event, Finished) for event in events):
             self._log_history()
-        if not self.sound:
-            return
-        changed = any(isinstance(event, IntervalStarted) for event in events)
-        counted = any(isinstance(event, Countdown) for event in events)
-        if changed or counted:
-            self.app.bell()
 
     # -- drawing -------------------------------------------------------------
 
@@ -253,7 +276,9 @@ class RunScreen(Screen[None]):
         self._show_text("#where", where, layout=False)
 
         # The kind banner (or PAUSED).
-        if engine.paused:
+        if engine.held:
+            banner, kind_class = "GET READY · press space when you are ready", "ready"
+        elif engine.paused:
             banner, kind_class = "PAUSED · press space to go on", "paused"
         else:
             banner, kind_class = _banner(interval), _KIND_CLASS[interval.kind]
@@ -337,30 +362,14 @@ class RunScreen(Screen[None]):
     # -- history -------------------------------------------------------------
 
     def _log_history(self) -> None:
-        """Append one line per run to the history file (JSON lines)."""
+        """Record the run in the history (once), as the plain runner does."""
         if self._logged or not self.engine.started:
             return
         self._logged = True
-        summary = self.engine.summary()
         path = getattr(self.app, "path", None)
-        record = {
-            "started": self._started_wall.isoformat() if self._started_wall else None,
-            "title": self.session.title,
-            "file": str(path) if path else None,
-            "finished": summary.finished,
-            "elapsed_s": round(summary.elapsed, 1),
-            "paused_s": round(summary.paused, 1),
-            "steps": summary.steps,
-            "completed": summary.completed,
-            "skipped": summary.skipped,
-        }
-        try:
-            history = paths.history_file()
-            history.parent.mkdir(parents=True, exist_ok=True)
-            with history.open("a", encoding="utf-8") as stream:
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        except OSError as error:
-            self.notify(f"Could not write the history: {error}", severity="warning", markup=False)
+        problem = record_run(self.session, path, self.engine.summary(), self._started_wall)
+        if problem:
+            self.notify(problem, severity="warning", markup=False)
 
     # -- actions -------------------------------------------------------------
 
@@ -398,16 +407,31 @@ class RunScreen(Screen[None]):
             self._command(self.engine.done())
 
     def action_quit(self) -> None:
+        self.confirm_stop()
+
+    def confirm_stop(self, then: Callable[[], object] | None = None) -> None:
+        """The one way out of a run (`q`, and every app-level quit): a
+        finished run closes at once; a running one pauses and asks. Stopping
+        writes the run to the history and closes the timer, then runs
+        `then`; keeping going resumes the clock (unless it was paused)."""
         if self.engine.finished:
             self.dismiss()
+            if then is not None:
+                then()
             return
+        if self._asking:
+            return  # the question is already on screen
+        self._asking = True
         was_paused = self.engine.paused
         self._command(self.engine.pause())
 
         def answered(stop: bool | None) -> None:
+            self._asking = False
             if stop:
                 self._log_history()
                 self.dismiss()
+                if then is not None:
+                    then()
             elif not was_paused:
                 self._command(self.engine.resume())
 

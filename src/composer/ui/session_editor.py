@@ -132,7 +132,7 @@ class SessionEditor(Vertical):
                 (" (plugin missing)", "$text-warning italic"),
             )
         else:
-            name = Content(exercise.name)
+            name = Content(step.display_name(exercise))
         row = Content.assemble(f"  {number + 1}. ", name, "  ", (dose, "dim"))
         if step.note:
             row = Content.assemble(row, ("  ✎", "dim"))
