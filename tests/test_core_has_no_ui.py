@@ -29,6 +29,9 @@ CORE = [
     "composer.schema",
     "composer.show",
     "composer.cli",
+    "composer.advice",
+    "composer.reminders",
+    "composer.scheduler",
     "composer.handout",
     "composer.requirements",
     "composer.plugin_commands",
@@ -67,6 +70,7 @@ def test_core_module_does_not_import_textual(module):
         ["history", "--json"],
         ["validate", str(ROOT / "templates" / "wake-up.toml")],
         ["show", str(ROOT / "templates" / "wake-up.toml")],
+        ["due", "--at", "2025-03-03T13:05"],
     ],
 )
 def test_commands_without_screen_do_not_import_textual(args, glute_env):

@@ -87,6 +87,10 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("history", help="past runs: date, session, minutes, check-in")
     history.add_argument("--json", action="store_true", help="print JSON")
     history.add_argument("--since", metavar="DATE", help="from DATE (YYYY-MM-DD, or 7d, 2w)")
+    advise = commands.add_parser("advise", help="protocol advice for a session (exit 0)")
+    advise.add_argument("file", type=Path)
+    advise.add_argument("--json", action="store_true", help="print JSON, with each edit")
+    _reminder_parsers(commands)
 
     plugins = commands.add_parser("plugins", help="list, install, remove or start plugins")
     actions = plugins.add_subparsers(dest="action", metavar="ACTION")
@@ -112,6 +116,17 @@ def _parser() -> argparse.ArgumentParser:
         "--directory", type=Path, help="where to write it (default: ./glute-composer-NAME)"
     )
     return parser
+
+
+def _reminder_parsers(commands) -> None:
+    due = commands.add_parser("due", help="exit 0 and say so when a session is due, else exit 1")
+    due.add_argument("--notify", action="store_true", help="also send a desktop notification")
+    due.add_argument("--at", metavar="TIME", help="check as if it were TIME (2025-03-03T13:05)")
+    remind = commands.add_parser("remind", help="install or remove the reminder scheduler entry")
+    remind.add_argument("action", choices=("install", "remove"))
+    remind.add_argument(
+        "--scheduler", choices=("systemd", "launchd", "cron"), help="default: found on this system"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -225,6 +240,14 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         from . import history_command
 
         return history_command.run(args)
+    if command == "advise":
+        from .advice import print_advice
+
+        return print_advice(args.file, _catalog(), as_json=args.json)
+    if command in ("due", "remind"):
+        from . import reminders
+
+        return reminders.run(args)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
 

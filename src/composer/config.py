@@ -1,6 +1,6 @@
 """The user's settings in ``config.toml``: theme, sound, voice,
 notifications, waiting at each get-ready, sound files, disabled plugins,
-streaks.
+streaks, reminders.
 
 A broken config file never stops the program: it is reported and the
 built-in settings are used.
@@ -11,9 +11,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .safetext import visible
+
+if TYPE_CHECKING:
+    from .reminders import Schedule
 
 KNOWN_KEYS = (
     "theme",
@@ -24,6 +28,7 @@ KNOWN_KEYS = (
     "sounds",
     "disabled_plugins",
     "streaks",
+    "reminders",
 )
 # The timer events a ``[sounds]`` file can be set for (composer.cues.SOUND_EVENTS).
 SOUND_EVENTS = ("start", "countdown", "switch", "rest", "done")
@@ -40,6 +45,9 @@ class Config:
     sounds: dict[str, str] = field(default_factory=dict)  # event -> sound file, as written
     disabled_plugins: list[str] = field(default_factory=list)
     streaks: bool = False  # show the week streak in the history
+    reminders: Schedule | None = None  # the [reminders] table (composer.reminders)
+    # The [reminders] table as read, written back as it was if it had problems.
+    reminders_table: dict | None = field(default=None, compare=False)
     problems: list[str] = field(default_factory=list, compare=False)
     # The sound files that exist, as absolute paths (filled in by load_config).
     sound_files: dict[str, Path] = field(default_factory=dict, compare=False)
@@ -86,6 +94,13 @@ def load_config(path: Path | None = None) -> Config:
         config.disabled_plugins = list(disabled)
     elif disabled is not None:
         config.problems.append(f"{path}: disabled_plugins: must be a list of plugin names")
+    if "reminders" in data:
+        from .reminders import parse_schedule
+
+        config.reminders, problems = parse_schedule(data["reminders"], f"{path}: reminders")
+        config.problems += problems
+        if isinstance(data["reminders"], dict):
+            config.reminders_table = data["reminders"]
     return config
 
 
@@ -129,4 +144,8 @@ def save_config(config: Config, path: Path | None = None) -> None:
     data["disabled_plugins"] = config.disabled_plugins
     if config.streaks:
         data["streaks"] = True
+    if config.reminders is not None:
+        data["reminders"] = config.reminders.as_table()
+    elif config.reminders_table is not None:
+        data["reminders"] = config.reminders_table
     atomic_write_text(path, tomli_w.dumps(data))

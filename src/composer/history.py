@@ -140,6 +140,7 @@ class StepOutcome:
     started: datetime | None = None
     rating: str | None = None  # "easy", "right", "hard"
     pain: int | None = None
+    felt: tuple[str, ...] = ()  # where the run's work was felt (its check-in)
 
 
 # -- the schema ------------------------------------------------------------------
@@ -558,13 +559,13 @@ class History:
 
 
 _OUTCOME_SELECT = """SELECT s.step_index, s.exercise, s.name, s.outcome, s.planned_s,
-        s.done_s, s.run_id, r.started, s.rating, c.pain
+        s.done_s, s.run_id, r.started, s.rating, c.pain, c.felt
     FROM step_outcomes s JOIN runs r ON r.id = s.run_id
     LEFT JOIN checkins c ON c.run_id = s.run_id"""
 
 
 def _outcome_from_row(row: tuple) -> StepOutcome:
-    index, exercise, name, outcome, planned, done, run_id, started, rating, pain = row
+    index, exercise, name, outcome, planned, done, run_id, started, rating, pain, felt = row
     return StepOutcome(
         step_index=index,
         exercise_id=exercise,
@@ -576,6 +577,7 @@ def _outcome_from_row(row: tuple) -> StepOutcome:
         started=_parse_stamp(started),
         rating=rating,
         pain=pain,
+        felt=tuple(f for f in (felt or "").split(",") if f),
     )
 
 

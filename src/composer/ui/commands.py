@@ -25,6 +25,7 @@ COMMANDS = [
     ("History", "history", "Past runs, minutes per week; run a past session again"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
+    ("Hints", "toggle_hints", "Advice on order, holds and balance; Enter applies one"),
     ("Keys", "help", "Every key of the composer"),
 ]
 

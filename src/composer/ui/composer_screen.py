@@ -33,6 +33,7 @@ from ..sessionfile import dumps_session, load_session, missing_exercises, save_s
 from . import edits
 from .detail import Detail, describe_block, describe_exercise, describe_step
 from .edits import Position
+from .hints import HintsPanel
 from .library import Library, LibraryList
 from .session_editor import SessionEditor, StepList
 
@@ -63,6 +64,7 @@ class ComposerScreen(Screen):
         Binding("f3", "plugins", "Plugins", show=False, id="composer.plugins"),
         Binding("f2", "history", "History", show=False, id="composer.history"),
         Binding("f1", "help", "Keys", id="composer.help"),
+        Binding("f4", "toggle_hints", "Hints", show=False, id="composer.hints"),
     ]
 
     def __init__(self) -> None:
@@ -103,6 +105,7 @@ class ComposerScreen(Screen):
             yield Library(self.catalog, id="library")
             with Vertical(id="right"):
                 yield SessionEditor(self.catalog, id="session")
+                yield HintsPanel(self.catalog, id="hints")
                 yield Detail(id="detail")
         yield Footer()
 
@@ -122,6 +125,7 @@ class ComposerScreen(Screen):
         """Show the session again after a change; keep `position` highlighted."""
         self.editor.show(self.session, position)
         self.refresh_titles()
+        self.query_one(HintsPanel).show_advice(self.session)
 
     def refresh_titles(self) -> None:
         modified = self.dirty
@@ -491,6 +495,29 @@ class ComposerScreen(Screen):
                 self.refresh_session(self.editor.position)
 
         self.app.push_screen(MetadataForm(self.session), apply)
+
+    # -- hints -----------------------------------------------------------------------
+
+    def action_toggle_hints(self) -> None:
+        panel = self.query_one(HintsPanel)
+        if panel.toggle(self.session):
+            panel.query_one("#hint-list").focus()
+        elif panel.has_focus_within or self.focused is None:
+            self.editor.step_list.focus()
+
+    @on(HintsPanel.Apply)
+    def _apply_hint(self, event: HintsPanel.Apply) -> None:
+        edit = event.advice.edit
+        if edit is None:
+            self.notify("This hint has no change to apply.", timeout=2)
+            return
+        try:
+            position = edits.apply_advice(self.session, edit, self.catalog.get)
+        except ValueError as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return
+        self.refresh_session(position)
+        self.notify(f"Applied: {edit.summary}.", markup=False, timeout=3)
 
     # -- sharing -------------------------------------------------------------------
 

@@ -8,14 +8,17 @@ test on their own.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from ..advice import Edit
 from ..model import Block, Dose, Exercise, Session, Step
 
 __all__ = [
     "Position",
     "add_block",
     "add_step",
+    "apply_advice",
     "duplicate",
     "move",
     "move_to_block",
@@ -136,3 +139,62 @@ def swap_exercise(step: Step, old: Exercise | None, new: Exercise) -> None:
 
 def _counts_reps(dose: Dose) -> bool:
     return dose.reps is not None
+
+
+def apply_advice(
+    session: Session, edit: Edit, lookup: Callable[[str], Exercise | None]
+) -> Position:
+    """Make the change an advice proposes (`composer.advice.Edit`) and
+    return the row to highlight. `lookup` finds an exercise by full id.
+    Raises ValueError when the session no longer holds what the advice
+    was about, or the exercise it names is not installed."""
+    at = edit.at
+    if edit.action == "insert":
+        exercise = _need(lookup, edit.exercise)
+        step = Step(exercise=exercise.full_id, name=exercise.name)
+        if edit.new_block is not None:
+            if not 0 <= at.block <= len(session.blocks):
+                raise ValueError("the session has changed since this advice")
+            session.blocks.insert(at.block, Block(title=edit.new_block, steps=[step]))
+            return Position(at.block, 0)
+        if not 0 <= at.block < len(session.blocks) or at.step is None:
+            raise ValueError("the session has changed since this advice")
+        steps = session.blocks[at.block].steps
+        if not 0 <= at.step <= len(steps):
+            raise ValueError("the session has changed since this advice")
+        steps.insert(at.step, step)
+        return Position(at.block, at.step)
+    step = _advised_step(session, at.block, at.step, edit.expected)
+    if edit.action == "replace":
+        new = _need(lookup, edit.exercise)
+        swap_exercise(step, lookup(step.exercise), new)
+        return Position(at.block, at.step)
+    if edit.action == "set":
+        step.dose = replace(step.dose, **dict(edit.changes))
+        return Position(at.block, at.step)
+    if edit.action == "move" and edit.before is not None:
+        target = _advised_step(session, edit.before.block, edit.before.step, None)
+        if target is step:
+            return Position(at.block, at.step)
+        session.blocks[at.block].steps.remove(step)
+        steps = session.blocks[edit.before.block].steps
+        index = next(i for i, other in enumerate(steps) if other is target)
+        steps.insert(index, step)
+        return Position(edit.before.block, index)
+    raise ValueError(f"unknown edit {edit.action!r}")
+
+
+def _advised_step(session: Session, block: int, step: int | None, expected: str | None) -> Step:
+    if not 0 <= block < len(session.blocks) or step is None:
+        raise ValueError("the session has changed since this advice")
+    steps = session.blocks[block].steps
+    if not 0 <= step < len(steps) or (expected is not None and steps[step].exercise != expected):
+        raise ValueError("the session has changed since this advice")
+    return steps[step]
+
+
+def _need(lookup: Callable[[str], Exercise | None], full_id: str | None) -> Exercise:
+    exercise = lookup(full_id) if full_id else None
+    if exercise is None:
+        raise ValueError(f"the exercise {full_id!r} is not installed")
+    return exercise

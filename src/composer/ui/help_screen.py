@@ -20,6 +20,7 @@ KEYS = [
             ("ctrl+s", "save (asks for a name the first time)"),
             ("ctrl+g", "title, description, author, tags and default pauses"),
             ("f12", "save under another name"),
+            ("f4", "hints: advice on the session; enter applies the highlighted one"),
             ("f3", "plugins: version, exercises, status"),
             ("f2", "history: past runs, minutes per week; enter runs one again"),
             ("ctrl+r", "run the session with the timer"),
