@@ -80,7 +80,7 @@ def two_blocks(catalog) -> Session:
 
 
 async def focus_row(pilot, block: int, step: int | None = None) -> None:
-    from composer.ui.edits import Position
+    from composer.editing import Position
 
     screen = composer(pilot.app)
     screen.editor.step_list.focus()
@@ -224,15 +224,89 @@ async def test_blocks_add_rename_rounds_and_remove(catalog):
         await pilot.press("ctrl+s")
         block = app.session.blocks[1]
         assert (block.title, block.rounds, block.rest_s) == ("Finisher", 3, 60.0)
-        # An empty block goes at once; a block with steps asks first.
+        # A block goes at once, with its steps; the notice says how to undo it.
         await pilot.press("x")
         assert [b.title for b in app.session.blocks] == ["A", "B"]
         await focus_row(pilot, 0)
         await pilot.press("x")
-        await pilot.press("n")
-        assert len(app.session.blocks) == 2
-        await pilot.press("x", "y")
         assert [b.title for b in app.session.blocks] == ["B"]
+        messages = [n.message for n in app._notifications]
+        assert "Removed block “A” (2 steps) — Ctrl+Z to undo" in messages
+        await pilot.press("ctrl+z")
+        assert [b.title for b in app.session.blocks] == ["A", "B"]
+        assert step_ids(app)[0] == ["activation/clamshell", "stability/glute-bridge"]
+
+
+async def test_undo_and_redo_every_kind_of_edit(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = composer(app)
+        start = dumps_session(app.session)
+        assert not screen.dirty
+        await focus_row(pilot, 0, 0)
+        await pilot.press("d", "shift+down", "x", "plus", "b")
+        # The dose form and the block form are edits too.
+        await focus_row(pilot, 0, 0)
+        await pilot.press("enter")
+        app.screen.query_one("#f-sets", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await focus_row(pilot, 0)
+        await pilot.press("enter")
+        app.screen.query_one("#f-title", Input).value = "Renamed"
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+g")
+        app.screen.query_one("#f-title", Input).value = "Retitled"
+        await pilot.press("ctrl+s")
+        await add(pilot, "clam")
+        edited = dumps_session(app.session)
+        assert edited != start and screen.dirty
+        undone = []
+        while screen.history.can_undo:
+            await pilot.press("ctrl+z")
+            undone.append(dumps_session(app.session))
+        assert len(undone) == 9
+        assert dumps_session(app.session) == start
+        assert not screen.dirty
+        assert "(modified)" not in app.sub_title
+        await pilot.press("ctrl+z")
+        assert "Nothing to undo." in [n.message for n in app._notifications]
+        for _ in range(9):
+            await pilot.press("ctrl+y")
+        assert dumps_session(app.session) == edited
+        # A new edit after an undo drops what could be redone.
+        await pilot.press("ctrl+z")
+        await focus_row(pilot, 0, 0)
+        await pilot.press("d")
+        assert not screen.history.can_redo
+
+
+async def test_undo_and_redo_from_the_palette(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("x")
+        assert len(app.session.steps()) == 2
+        await pilot.press("ctrl+p", *"undo")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.session.steps()) == 3
+        await pilot.press("ctrl+p", *"redo")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.session.steps()) == 2
+
+
+async def test_opening_a_file_starts_a_new_history(catalog, tmp_path):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("x")
+        screen = composer(app)
+        screen.load(Session(title="Other"), None)
+        await pilot.press("ctrl+z")
+        assert app.session.title == "Other" and app.session.blocks == []
 
 
 async def test_dose_form_validates_as_you_type_and_saves(catalog):

@@ -22,6 +22,7 @@ CORE = [
     "composer.paths",
     "composer.schema",
     "composer.show",
+    "composer.editing",
     "composer.cli",
 ]
 

@@ -17,6 +17,8 @@ COMMANDS = [
     ("Run session", "run", "Open the timer on this session"),
     ("Plugins", "plugins", "Every plugin with its version and status"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
+    ("Undo", "undo", "Take back the last change to the session (Ctrl+Z)"),
+    ("Redo", "redo", "Make the last undone change again (Ctrl+Y)"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
     ("Keys", "help", "Every key of the composer"),
 ]

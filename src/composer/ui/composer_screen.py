@@ -16,12 +16,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from .. import paths
+from ..editing import EditHistory, Position
 from ..model import Session
 from ..plugins import slugify
 from ..sessionfile import dumps_session, missing_exercises, save_session
-from . import edits
 from .detail import Detail, describe_block, describe_exercise, describe_step
-from .edits import Position
 from .library import Library, LibraryList
 from .session_editor import SessionEditor, StepList
 
@@ -51,17 +50,28 @@ class ComposerScreen(Screen):
         Binding("ctrl+r", "run", "Run", id="composer.run"),
         Binding("f3", "plugins", "Plugins", show=False, id="composer.plugins"),
         Binding("f1", "help", "Keys", id="composer.help"),
+        Binding("ctrl+z", "undo", "Undo", id="composer.undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="composer.redo"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.saved_text = ""
+        self._history: EditHistory | None = None
 
     # -- the document --------------------------------------------------------
 
     @property
     def session(self) -> Session:
         return self.app.session
+
+    @property
+    def history(self) -> EditHistory:
+        """Every edit of the session goes through this, so it can be undone.
+        A session that was replaced (opened, new) starts a new history."""
+        if self._history is None or self._history.session is not self.app.session:
+            self._history = EditHistory(self.app.session)
+        return self._history
 
     @property
     def catalog(self):
@@ -154,7 +164,7 @@ class ComposerScreen(Screen):
 
     @on(Library.Chosen)
     def _add_exercise(self, event: Library.Chosen) -> None:
-        position = edits.add_step(self.session, self.editor.position, event.exercise)
+        position = self.history.add_step(self.editor.position, event.exercise)
         self.refresh_session(position)
         block = self.session.blocks[position.block]
         self.notify(
@@ -174,8 +184,9 @@ class ComposerScreen(Screen):
 
             def apply_block(changes) -> None:
                 if changes is not None:
-                    block.title, block.rounds = changes.title, changes.rounds
-                    block.rest_s = changes.rest_s
+                    self.history.change_block(
+                        position, changes.title, changes.rounds, changes.rest_s
+                    )
                     self.refresh_session(position)
 
             self.app.push_screen(BlockForm(block), apply_block)
@@ -184,7 +195,7 @@ class ComposerScreen(Screen):
 
         def apply_step(changed) -> None:
             if changed is not None:
-                block.steps[position.step] = changed
+                self.history.replace_step(position, changed)
                 self.refresh_session(position)
 
         exercise = self.catalog.get(step.exercise)
@@ -197,32 +208,41 @@ class ComposerScreen(Screen):
         return position
 
     def action_remove(self) -> None:
-        from .dialogs import Confirm
-
+        """Remove at once, and say how to get it back."""
         position = self._position()
         if position is None:
             return
-        block = self.session.blocks[position.block]
-        if position.is_block and block.steps:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.refresh_session(edits.remove(self.session, position))
-
-            count = len(block.steps)
-            title = block.title or f"Block {position.block + 1}"
-            question = f"Remove the block {title!r} and its {count} step{'s' * (count != 1)}?"
-            self.app.push_screen(Confirm(question, yes="Remove"), answered)
-            return
-        self.refresh_session(edits.remove(self.session, position))
+        what = self.history.describe(position)
+        self.refresh_session(self.history.remove(position))
+        self.notify(f"Removed {what} — Ctrl+Z to undo", markup=False, timeout=4)
 
     def action_duplicate(self) -> None:
         if (position := self._position()) is not None:
-            self.refresh_session(edits.duplicate(self.session, position))
+            self.refresh_session(self.history.duplicate(position))
 
     def action_move(self, delta: int) -> None:
         if (position := self._position()) is not None:
-            self.refresh_session(edits.move(self.session, position, delta))
+            self.refresh_session(self.history.move(position, delta))
+
+    def action_undo(self) -> None:
+        done = self.history.undo()
+        if done is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        label, position = done
+        self.refresh_session(position)
+        self.show_position(self.editor.position)
+        self.notify(f"Undone: {label} — Ctrl+Y to redo", markup=False, timeout=3)
+
+    def action_redo(self) -> None:
+        done = self.history.redo()
+        if done is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        label, position = done
+        self.refresh_session(position)
+        self.show_position(self.editor.position)
+        self.notify(f"Redone: {label}", markup=False, timeout=2)
 
     def action_move_block(self, delta: int) -> None:
         position = self._position()
@@ -231,7 +251,7 @@ class ComposerScreen(Screen):
         if position.is_block:
             self.notify("Highlight a step to move it to another block.", severity="warning")
             return
-        moved = edits.move_to_block(self.session, position, delta)
+        moved = self.history.move_to_block(position, delta)
         if moved == position:
             self.notify("There is no block on that side. Press b to add one.", severity="warning")
         self.refresh_session(moved)
@@ -255,14 +275,14 @@ class ComposerScreen(Screen):
                 f"{exercise.name} has no {direction} exercise in its progression.", markup=False
             )
             return
-        edits.swap_exercise(step, exercise, other)
+        self.history.swap_exercise(position, exercise, other)
         self.refresh_session(position)
         self.show_position(position)
         self.notify(f"Swapped {exercise.name} for {other.name}.", markup=False, timeout=2)
 
     def action_add_block(self) -> None:
-        position = edits.add_block(
-            self.session, self.editor.position, f"Block {len(self.session.blocks) + 1}"
+        position = self.history.add_block(
+            self.editor.position, f"Block {len(self.session.blocks) + 1}"
         )
         self.refresh_session(position)
         self.editor.step_list.focus()
@@ -375,10 +395,13 @@ class ComposerScreen(Screen):
 
         def apply(details) -> None:
             if details is not None:
-                session = self.session
-                session.title, session.description = details.title, details.description
-                session.author, session.tags = details.author, details.tags
-                session.defaults = details.defaults
+                self.history.change_details(
+                    title=details.title,
+                    description=details.description,
+                    author=details.author,
+                    tags=details.tags,
+                    defaults=details.defaults,
+                )
                 self.refresh_session(self.editor.position)
 
         self.app.push_screen(MetadataForm(self.session), apply)

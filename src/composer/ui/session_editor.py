@@ -14,10 +14,10 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..editing import Position
 from ..model import Session, format_seconds
 from ..plugins import Catalog
 from ..timeline import compile_timeline
-from .edits import Position
 from .library import ClickToHighlight
 
 
