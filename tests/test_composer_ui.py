@@ -113,6 +113,32 @@ async def test_library_shows_catalog_by_phase_and_filters(catalog):
         assert "activation/clamshell" in library_ids(app)
 
 
+async def test_filter_then_enter_adds_the_best_match(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"glute ball roll")
+        option_list = app.screen.query_one("#exercises", OptionList)
+        prompts = [str(o.prompt) for o in option_list.options]
+        # Best first, under what matched: the name, then the summary.
+        assert prompts[0].startswith("NAME · 1") and "Glute ball roll" in prompts[1]
+        assert any(p.startswith("SUMMARY · 2") for p in prompts)
+        assert "Roll" in prompts[1]  # the phase, now that phases are not headings
+        await pilot.press("enter", "enter")
+        assert step_ids(app) == [["rolling/glute-ball-roll"]]
+
+
+async def test_the_filter_says_what_it_searches(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        filter_box = app.screen.query_one("#filter", Input)
+        assert filter_box.placeholder == "name, muscle, gear, summary"
+        assert len(filter_box.placeholder) <= filter_box.content_region.width
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert "summary" in filter_box.placeholder and "equipment" in filter_box.placeholder
+        assert len(filter_box.placeholder) <= filter_box.content_region.width
+
+
 async def test_detail_pane_shows_the_whole_exercise(catalog):
     app = app_with(catalog)
     async with app.run_test(size=SIZE) as pilot:
@@ -443,6 +469,26 @@ async def test_new_from_template(catalog):
         assert isinstance(app.screen, ComposerScreen)
         assert app.session.title == "Bridge ladder" and app.session.steps()
         assert app.path is None
+
+
+async def test_template_description_fits_and_says_when_it_is_cut(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        picker = app.screen
+        for name in picker.names:
+            picker.query_one("#templates", OptionList).highlighted = picker.names.index(name)
+            await pilot.pause()
+            about = picker.query_one("#about", Static)
+            text = str(about.render())
+            description = " ".join(picker.load(name).description.split())
+            shown, steps = text.split("\n")
+            if shown.endswith("…"):
+                assert description.startswith(shown[:-1]) and len(shown) < len(description)
+            else:
+                assert shown == description
+            assert " · from the plugin " in steps
+            assert picker.query_one(".dialog").region.contains_region(about.region), name
 
 
 async def test_unsaved_guard_on_quit(catalog, tmp_path):

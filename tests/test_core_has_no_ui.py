@@ -23,6 +23,8 @@ CORE = [
     "composer.schema",
     "composer.show",
     "composer.editing",
+    "composer.search",
+    "composer.wording",
     "composer.cli",
 ]
 

@@ -219,7 +219,8 @@ def cmd_show(path: Path) -> int:
 def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     catalog = _catalog()
     _report_broken(catalog)
-    found = catalog.search(search, phase)
+    matches = catalog.matches(search, phase)
+    found = [match.exercise for match in matches]
     if as_json:
         import json
 
@@ -233,15 +234,19 @@ def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     id_width = min(48, max(len(e.full_id) for e in found))
     name_width = min(40, max(len(e.name) for e in found))
     current = None
-    for exercise in found:
-        if exercise.phase is not current:
-            current = exercise.phase
-            print(f"\n{current.label.upper()}")
+    for exercise, tier in matches:
+        # Best match first, under what matched; the whole catalog by phase.
+        heading = exercise.phase.label if tier is None else tier.heading
+        if heading != current:
+            current = heading
+            print(f"\n{current.upper()}")
         dose = Step(exercise=exercise.full_id).resolve(exercise, _no_defaults()).describe()
         print(
             f"  {exercise.full_id:<{id_width}}  {exercise.name:<{name_width}}  L{exercise.level}  {dose}"
         )
-    print(f"\n{len(found)} exercises")
+    from .wording import count
+
+    print(f"\n{count(len(found), 'exercise')}")
     return EXIT_OK
 
 

@@ -14,11 +14,26 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ..model import Exercise, Phase
+from ..model import Exercise
 from ..plugins import Catalog
+from ..search import Match
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
 MAX_ROWS = 200
+# What the filter searches, longest first: the longest that fits is shown.
+FILTER_PLACEHOLDERS = (
+    "Filter: name, muscle, equipment, plugin or summary",
+    "name, muscle, equipment, plugin or summary",
+    "name, muscle, gear, summary",
+    "name, muscle, summary",
+)
+
+
+def _group(match: Match) -> str:
+    """The heading a match is listed under."""
+    if match.tier is None:
+        return match.exercise.phase.label
+    return match.tier.heading
 
 
 class ClickToHighlight(OptionList):
@@ -64,11 +79,17 @@ class Library(Vertical):
         self.matches: list[Exercise] = []
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter: name, muscle, equipment, plugin", id="filter")
+        yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter")
         yield LibraryList(id="exercises", markup=False)
 
     def on_mount(self) -> None:
         self.refilter("")
+
+    def on_resize(self) -> None:
+        filter_box = self.query_one("#filter", Input)
+        room = self.content_region.width - 2  # the filter's padding
+        fits = [text for text in FILTER_PLACEHOLDERS if len(text) <= room]
+        filter_box.placeholder = fits[0] if fits else FILTER_PLACEHOLDERS[-1]
 
     @property
     def option_list(self) -> LibraryList:
@@ -82,20 +103,28 @@ class Library(Vertical):
         return self.catalog.get(option.id)
 
     def refilter(self, query: str) -> None:
-        """Show the exercises matching `query`, under phase headings."""
-        self.matches = self.catalog.search(query)
-        shown = self.matches[:MAX_ROWS]
-        counts: dict[Phase, int] = {}
-        for exercise in self.matches:
-            counts[exercise.phase] = counts.get(exercise.phase, 0) + 1
+        """Show the exercises matching `query`: all of them under phase
+        headings, or the matches best first under what they matched."""
+        found = self.catalog.matches(query)
+        self.matches = [match.exercise for match in found]
+        shown = found[:MAX_ROWS]
+        # Group by phase without a query, by how well they match with one.
+        counts: dict[str, int] = {}
+        for match in found:
+            group = _group(match)
+            counts[group] = counts.get(group, 0) + 1
         options: list[Option] = []
-        phase = None
-        for exercise in shown:
-            if exercise.phase is not phase:
-                phase = exercise.phase
-                heading = f"{phase.label.upper()} · {counts[phase]}"
+        group = None
+        for match in shown:
+            exercise = match.exercise
+            if _group(match) != group:
+                group = _group(match)
+                heading = f"{group.upper()} · {counts[group]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            row = Content.assemble(" ", exercise.name, (f"  L{exercise.level}", "dim"))
+            extra = f"  L{exercise.level}"
+            if match.tier is not None:
+                extra += f" · {exercise.phase.label}"
+            row = Content.assemble(" ", exercise.name, (extra, "dim"))
             options.append(Option(row, id=exercise.full_id))
         if len(self.matches) > len(shown):
             more = len(self.matches) - len(shown)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from ..plugins import Catalog
+from ..wording import count
 
 
 class PluginsScreen(ModalScreen[None]):
@@ -27,7 +28,9 @@ class PluginsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         plugins = self.catalog.plugins
         broken = len(self.catalog.broken)
-        summary = f"{len(plugins)} plugins, {len(self.catalog.exercises)} exercises"
+        summary = (
+            f"{count(len(plugins), 'plugin')}, {count(len(self.catalog.exercises), 'exercise')}"
+        )
         if broken:
             summary += f", {broken} not loaded"
         with Vertical(classes="dialog", id="plugins-dialog"):
