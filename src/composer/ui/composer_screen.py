@@ -288,7 +288,7 @@ class ComposerScreen(Screen):
         self.editor.step_list.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     # -- files -----------------------------------------------------------------
 

@@ -59,7 +59,24 @@ class LibraryList(ClickToHighlight):
     ]
 
     def action_focus_filter(self) -> None:
-        self.screen.query_one("#filter", Input).focus()
+        self.screen.set_focus(self.screen.query_one("#filter", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """Go to the filter as soon as its key ("/") comes, not when the key
+        has bubbled up to the app: the letters typed right after it are
+        already queued here, and are passed on to the filter."""
+        focused = self.screen.focused
+        if focused is self:
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.node is self:
+                if active.binding.action == "focus_filter":
+                    event.stop()
+                    event.prevent_default()
+                    self.action_focus_filter()
+        elif isinstance(focused, Input) and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
 
 
 class Library(Vertical):
@@ -149,12 +166,20 @@ class Library(Vertical):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.option_list.focus()
+        self.focus_list()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "down" and isinstance(self.screen.focused, Input):
+        # Handled here, before the filter's own Enter (which would only post
+        # a message and move the focus after the keys typed next).
+        if event.key in ("down", "enter") and isinstance(self.screen.focused, Input):
             event.stop()
-            self.option_list.focus()
+            event.prevent_default()
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Move to the list now, not after the keys already typed: keys
+        pressed in a burst right after (↓ ↓ ↓) must reach the list."""
+        self.screen.set_focus(self.option_list)
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
