@@ -24,6 +24,8 @@ __all__ = ["Countdown", "Engine", "Event", "Finished", "IntervalStarted", "Summa
 # interval that gets them (a 3-second held rep would tick non-stop).
 COUNTDOWN_FROM = 3
 COUNTDOWN_MIN_LENGTH = 3.0
+# Work skipped after this many seconds of it was partly done, not skipped.
+PARTLY_DONE_AFTER_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,8 @@ class Finished(Event):
 
 @dataclass(frozen=True)
 class Summary:
-    """What the user did: time spent (pauses excluded) and steps."""
+    """What the user did: time spent (pauses excluded) and steps: completed
+    (all their work done), partly done (some of it) and skipped (none)."""
 
     elapsed: float
     paused: float
@@ -59,10 +62,12 @@ class Summary:
     completed: int
     skipped: int
     finished: bool
+    partly: int = 0
 
 
 # What became of a work interval.
 DONE = "done"
+PARTLY = "partly"  # skipped after some of it was done
 SKIPPED = "skipped"
 
 
@@ -172,15 +177,22 @@ class Engine:
 
     def summary(self, now: float | None = None) -> Summary:
         """A step is completed when all its work (every set, side, rep and
-        round) is done, and skipped when any of it was skipped; going back
-        and doing it turns a skip into done."""
+        round) is done; partly done when some of it was done (a set, or part
+        of a bout that was then skipped); skipped when some was skipped and
+        none done. Going back and doing it turns a skip into done."""
         by_step: dict[int, set[str | None]] = {}
         for index, interval in enumerate(self.timeline.intervals):
             if interval.kind.is_work:
                 outcome = self._outcomes.get(index)
                 by_step.setdefault(interval.step, set()).add(outcome)
-        skipped = sum(1 for outcomes in by_step.values() if SKIPPED in outcomes)
-        completed = sum(1 for outcomes in by_step.values() if outcomes == {DONE})
+        completed = partly = skipped = 0
+        for outcomes in by_step.values():
+            if outcomes == {DONE}:
+                completed += 1
+            elif DONE in outcomes or PARTLY in outcomes:
+                partly += 1
+            elif SKIPPED in outcomes:
+                skipped += 1
         return Summary(
             elapsed=self.elapsed(now),
             paused=self.paused_for(now),
@@ -188,6 +200,7 @@ class Engine:
             completed=completed,
             skipped=skipped,
             finished=self.finished,
+            partly=partly,
         )
 
     # -- commands ----------------------------------------------------------
@@ -295,6 +308,8 @@ class Engine:
         self._advance(now)  # a deadline that passed first is honoured
         if self.finished:
             return self._drain()
+        if outcome == SKIPPED and self.interval_elapsed(now) >= PARTLY_DONE_AFTER_S:
+            outcome = PARTLY
         self._record(outcome)
         for index in range(self.index + 1, target):
             if self.timeline.intervals[index].kind.is_work:
