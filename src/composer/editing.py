@@ -190,9 +190,16 @@ class EditHistory:
     the session back in place, so whoever holds `session` sees the change.
     """
 
-    def __init__(self, session: Session, limit: int = UNDO_LIMIT) -> None:
+    def __init__(
+        self,
+        session: Session,
+        limit: int = UNDO_LIMIT,
+        name_of: Callable[[Step], str] | None = None,
+    ) -> None:
         self.session = session
         self.limit = limit
+        # A step's name in messages: the catalog's, when the caller knows it.
+        self.name_of = name_of or (lambda step: step.name or step.exercise)
         self._undo: list[_Change] = []
         self._redo: list[_Change] = []
 
@@ -341,5 +348,4 @@ class EditHistory:
             steps = f" ({count} step{'s' * (count != 1)})" if count else ""
             return f"block “{title}”{steps}"
         assert at.step is not None
-        step = block.steps[at.step]
-        return step.name or step.exercise
+        return self.name_of(block.steps[at.step])

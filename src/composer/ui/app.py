@@ -40,12 +40,15 @@ class GluteApp(App[int]):
         self.path = path
         self.session = session if session is not None else Session(title=path.stem if path else "")
         self.start_on_timer = run
+        self.keymap_from_config: dict[str, str] = {}
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         for problem in self.config.problems:
             self.notify(problem, title="Settings", severity="warning", markup=False)
+        if self.config.keys:
+            self._use_keys_from_config()
         for info in self.catalog.broken:
             self.notify(
                 f"Plugin {info.name!r} is not loaded: {info.error}",
@@ -64,6 +67,17 @@ class GluteApp(App[int]):
             from .composer_screen import ComposerScreen
 
             self.push_screen(ComposerScreen())
+
+    def _use_keys_from_config(self) -> None:
+        """`[keys]` of config.toml: binding ids to keys; problems in one line."""
+        from .. import paths
+        from .keymap import check_keymap
+
+        keymap, problem = check_keymap(self.config.keys, str(paths.config_file()))
+        self.keymap_from_config = keymap
+        self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, title="Settings", severity="warning", markup=False)
 
     async def action_quit(self) -> None:
         """Quit, after asking what to do with unsaved changes."""

@@ -21,17 +21,19 @@ from ..model import Session
 from ..plugins import slugify
 from ..sessionfile import dumps_session, missing_exercises, save_session
 from .detail import Detail, describe_block, describe_exercise, describe_step
+from .keymap import key_label
 from .library import Library, LibraryList
 from .session_editor import SessionEditor, StepList
 
 START_HINT = Content.from_markup(
     "[b]Build a session[/b]\n\n"
-    "Type in the filter to find exercises by name, muscle, equipment or plugin.\n"
+    "Type in the filter to find exercises by name, muscle, equipment, plugin or "
+    "summary; the best match comes first.\n"
     "Press [b]↓[/b] to browse them; their details show here.\n"
     "Press [b]Enter[/b] (or double-click) to add one to the session.\n"
     "Press [b]Tab[/b] to go to the session: [b]Enter[/b] edits a step's dose.\n\n"
-    "[b]Ctrl+T[/b] starts from a template, [b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, "
-    "[b]F1[/b] shows every key."
+    "[b]Ctrl+Z[/b] undoes any change, [b]Ctrl+T[/b] starts from a template, "
+    "[b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, [b]F1[/b] shows every key."
 )
 
 
@@ -41,16 +43,17 @@ class ComposerScreen(Screen):
     CSS_PATH = "composer_screen.tcss"
     AUTO_FOCUS = "#filter"
     BINDINGS = [
+        # Shown in the footer: what fits in 80 columns beside a list's keys.
+        Binding("ctrl+z", "undo", "Undo", id="composer.undo"),
         Binding("ctrl+s", "save", "Save", id="composer.save"),
-        Binding("ctrl+o", "open", "Open", id="composer.open"),
+        Binding("ctrl+r", "run", "Run", id="composer.run"),
+        Binding("f1", "help", "Keys", id="composer.help"),
+        Binding("ctrl+o", "open", "Open", show=False, id="composer.open"),
         Binding("ctrl+n", "new", "New", show=False, id="composer.new"),
         Binding("ctrl+t", "new_from_template", "Template", show=False, id="composer.template"),
         Binding("f12", "save_as", "Save as", show=False, id="composer.save_as"),
-        Binding("ctrl+g", "details", "Details", id="composer.details"),
-        Binding("ctrl+r", "run", "Run", id="composer.run"),
+        Binding("ctrl+g", "details", "Details", show=False, id="composer.details"),
         Binding("f3", "plugins", "Plugins", show=False, id="composer.plugins"),
-        Binding("f1", "help", "Keys", id="composer.help"),
-        Binding("ctrl+z", "undo", "Undo", id="composer.undo"),
         Binding("ctrl+y", "redo", "Redo", show=False, id="composer.redo"),
     ]
 
@@ -70,8 +73,12 @@ class ComposerScreen(Screen):
         """Every edit of the session goes through this, so it can be undone.
         A session that was replaced (opened, new) starts a new history."""
         if self._history is None or self._history.session is not self.app.session:
-            self._history = EditHistory(self.app.session)
+            self._history = EditHistory(self.app.session, name_of=self._step_name)
         return self._history
+
+    def _step_name(self, step) -> str:
+        exercise = self.catalog.get(step.exercise)
+        return exercise.name if exercise else (step.name or step.exercise)
 
     @property
     def catalog(self):
@@ -214,7 +221,8 @@ class ComposerScreen(Screen):
             return
         what = self.history.describe(position)
         self.refresh_session(self.history.remove(position))
-        self.notify(f"Removed {what} — Ctrl+Z to undo", markup=False, timeout=4)
+        undo = key_label(self.app, "composer.undo", "Ctrl+Z")
+        self.notify(f"Removed {what} — {undo} to undo", markup=False, timeout=4)
 
     def action_duplicate(self) -> None:
         if (position := self._position()) is not None:
@@ -232,7 +240,8 @@ class ComposerScreen(Screen):
         label, position = done
         self.refresh_session(position)
         self.show_position(self.editor.position)
-        self.notify(f"Undone: {label} — Ctrl+Y to redo", markup=False, timeout=3)
+        redo = key_label(self.app, "composer.redo", "Ctrl+Y")
+        self.notify(f"Undone: {label} — {redo} to redo", markup=False, timeout=3)
 
     def action_redo(self) -> None:
         done = self.history.redo()

@@ -106,7 +106,7 @@ class RunScreen(Screen[None]):
         Binding("space", "toggle_pause", "Pause", id="run.pause"),
         Binding("n,right", "next", "Next", id="run.next"),
         Binding("p,left", "back", "Back", id="run.back"),
-        Binding("plus,equals_sign", "add_time", "Add 10 s", id="run.add_time"),
+        Binding("plus,equals_sign", "add_time", "10 s", id="run.add_time"),
         Binding("r", "restart", "Restart", id="run.restart"),
         Binding("s", "skip_step", "Skip step", id="run.skip_step"),
         Binding("enter", "done", "Done", id="run.done"),
