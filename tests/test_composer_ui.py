@@ -122,9 +122,13 @@ async def test_filter_then_enter_adds_the_best_match(catalog):
         # Best first, under what matched: the name, then the summary.
         assert prompts[0].startswith("NAME · 1") and "Glute ball roll" in prompts[1]
         assert any(p.startswith("SUMMARY · 2") for p in prompts)
-        assert "Roll" in prompts[1]  # the phase, now that phases are not headings
         await pilot.press("enter", "enter")
         assert step_ids(app) == [["rolling/glute-ball-roll"]]
+        # Where a row has room, it names the exercise's phase too.
+        assert prompts[1] == " Glute ball roll  L1"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert str(option_list.get_option_at_index(1).prompt) == " Glute ball roll  L1 · Roll"
 
 
 async def test_the_filter_says_what_it_searches(catalog):

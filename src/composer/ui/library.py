@@ -20,6 +20,8 @@ from ..search import Match
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
 MAX_ROWS = 200
+# Columns from which a match's row also names its phase.
+WIDE_ROWS = 40
 # What the filter searches, longest first: the longest that fits is shown.
 FILTER_PLACEHOLDERS = (
     "Filter: name, muscle, equipment, plugin or summary",
@@ -94,6 +96,7 @@ class Library(Vertical):
         super().__init__(**kwargs)
         self.catalog = catalog
         self.matches: list[Exercise] = []
+        self._wide = False
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter")
@@ -107,6 +110,11 @@ class Library(Vertical):
         room = self.content_region.width - 2  # the filter's padding
         fits = [text for text in FILTER_PLACEHOLDERS if len(text) <= room]
         filter_box.placeholder = fits[0] if fits else FILTER_PLACEHOLDERS[-1]
+        # Matches name their phase when there is room for it on their line.
+        wide = room >= WIDE_ROWS
+        if wide != self._wide:
+            self._wide = wide
+            self.refilter(filter_box.value)
 
     @property
     def option_list(self) -> LibraryList:
@@ -139,7 +147,7 @@ class Library(Vertical):
                 heading = f"{group.upper()} · {counts[group]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
             extra = f"  L{exercise.level}"
-            if match.tier is not None:
+            if match.tier is not None and self._wide:
                 extra += f" · {exercise.phase.label}"
             row = Content.assemble(" ", exercise.name, (extra, "dim"))
             options.append(Option(row, id=exercise.full_id))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.content import Content
+from textual.widgets import Input
 
 from ..model import Dose, Exercise, Session, Sides, Step
 from . import fields
@@ -71,6 +72,14 @@ class StepForm(FormScreen[Step]):
             Field("rest_s", "Rest between sets", _sec(dose.rest_s), self._default("rest_s")),
             Field("note", "Note", self.step.note or "", "shown while you do it", kind="area"),
         ]
+
+    def validate(self) -> None:
+        super().validate()
+        # Self-paced reps have no hold or tempo: say so instead of a default.
+        self_paced = self.values().get("pace") == SELF_PACED
+        for name in ("hold_s", "rep_s"):
+            field = self.query_one(f"#f-{name}", Input)
+            field.placeholder = "none: self-paced" if self_paced else self._default(name)
 
     def _timed_label(self) -> str:
         label = "timed by hold or tempo"
