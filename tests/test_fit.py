@@ -91,3 +91,16 @@ async def test_step_numbers_run_through_the_session_as_in_glute_show(catalog):
     assert numbered == ["1", "2", "3"]
     plan = render_plan(session(), catalog)
     assert "     3  Glute ball roll" in plan
+
+
+async def test_timer_from_the_composer_looks_as_it_does_alone(catalog):
+    # The composer's styles for its own #main and #detail must not reach the
+    # timer's panes of the same ids (a border there cut the counters).
+    app = make_app(catalog=catalog, session=session(), config=Config(sound=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+r")
+        screen = app.screen
+        assert isinstance(screen, RunScreen)
+        detail = screen.query_one("#detail")
+        assert detail.styles.border_top[0] in ("", "none")
+        assert detail.styles.height.is_auto

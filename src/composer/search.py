@@ -40,7 +40,7 @@ class Tier(IntEnum):
         if self <= Tier.NAME:
             return "Name"
         if self is Tier.FIELDS:
-            return "Muscle, equipment, plugin"
+            return "Muscle, gear, plugin"  # short: it heads a narrow list
         return "Summary"
 
 

@@ -140,6 +140,8 @@ class ComposerScreen(Screen):
     def show_position(self, position: Position | None) -> None:
         detail = self.query_one(Detail)
         if position is None:
+            if not self.session.blocks:
+                detail.show(START_HINT, "Getting started")
             return
         block = self.session.blocks[position.block]
         if position.is_block:
@@ -221,6 +223,7 @@ class ComposerScreen(Screen):
             return
         what = self.history.describe(position)
         self.refresh_session(self.history.remove(position))
+        self.show_position(self.editor.position)
         undo = key_label(self.app, "composer.undo", "Ctrl+Z")
         self.notify(f"Removed {what} — {undo} to undo", markup=False, timeout=4)
 
