@@ -24,7 +24,7 @@ def test_the_exact_name_comes_before_summary_matches(catalog):
     names = _names(catalog, "glute ball roll")
     assert names[0] == "Glute ball roll"
     assert "Buttock self-kneading" in names[1:]
-    tiers = [m.tier for m in catalog.matches("glute ball roll")]
+    tiers = [tier for _exercise, tier in catalog.matches("glute ball roll")]
     assert tiers[0] is Tier.EXACT and tiers[-1] is Tier.SUMMARY
 
 
@@ -45,7 +45,7 @@ def test_tiers_in_order_and_ties_in_protocol_order():
         ]
     ]
     found = rank(entries, "plank")
-    assert [(m.exercise.id, m.tier) for m in found] == [
+    assert [(exercise.id, tier) for exercise, tier in found] == [
         ("e", Tier.EXACT),
         ("a", Tier.PREFIX),  # roll comes before stabilize
         ("d", Tier.PREFIX),
@@ -55,11 +55,11 @@ def test_tiers_in_order_and_ties_in_protocol_order():
         ("c", Tier.SUMMARY),
     ]
     # Every word must match somewhere; words may match different fields.
-    assert [m.exercise.id for m in rank(entries, "side medius")] == ["b"]
+    assert [exercise.id for exercise, _tier in rank(entries, "side medius")] == ["b"]
     assert rank(entries, "plank xyzzy") == []
     # No query: everything, in the order given.
-    assert [m.exercise.id for m in rank(entries, "  ")] == list("abcdefg")
-    assert {m.tier for m in rank(entries, "")} == {None}
+    assert [exercise.id for exercise, _tier in rank(entries, "  ")] == list("abcdefg")
+    assert {tier for _exercise, tier in rank(entries, "")} == {None}
 
 
 def test_whole_words_of_the_name_rank_before_word_starts(catalog):

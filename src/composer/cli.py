@@ -220,7 +220,7 @@ def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     catalog = _catalog()
     _report_broken(catalog)
     matches = catalog.matches(search, phase)
-    found = [match.exercise for match in matches]
+    found = [exercise for exercise, _tier in matches]
     if as_json:
         import json
 

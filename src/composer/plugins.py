@@ -342,7 +342,7 @@ class Catalog:
         """Exercises whose name, id, muscles, equipment, plugin or summary
         contain every word of `query`, best match first (`composer.search`);
         every exercise in protocol order when `query` is empty."""
-        return [match.exercise for match in self.matches(query, phase)]
+        return [exercise for exercise, _tier in self.matches(query, phase)]
 
     def matches(self, query: str = "", phase: Phase | str | None = None) -> list[Match]:
         """Like `search`, with how well each exercise matched."""

@@ -54,9 +54,9 @@ class Entry(NamedTuple):
     everything: str  # name, fields and summary, for a quick first test
 
 
-class Match(NamedTuple):
-    exercise: Exercise
-    tier: Tier | None  # None when there was nothing to search for
+# A found exercise and how well it matched (None when nothing was searched
+# for). Plain tuples: a keystroke may build 10,000 of them.
+Match = tuple[Exercise, Tier | None]
 
 
 def _words(text: str) -> list[str]:
@@ -87,7 +87,7 @@ def rank(entries: Iterable[Entry], query: str) -> list[Match]:
     """
     words = query.lower().split()
     if not words:
-        return [Match(entry.exercise, None) for entry in entries]
+        return [(entry.exercise, None) for entry in entries]
     text = " ".join(words)
     count = len(words)
     starts = [f" {word}" for word in _words(text)]
@@ -138,7 +138,7 @@ def rank(entries: Iterable[Entry], query: str) -> list[Match]:
                     whole += 1
         append(((tier * 64 - in_name) * 64 - whole, tier, entry.exercise))
     found.sort(key=_by_rank)  # stable: ties keep the order of `entries`
-    return [Match(exercise, tier) for _key, tier, exercise in found]
+    return [(exercise, tier) for _key, tier, exercise in found]
 
 
 _by_rank = itemgetter(0)

@@ -3,6 +3,7 @@ as you type."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from textual import events, on
@@ -16,7 +17,7 @@ from textual.widgets.option_list import Option
 
 from ..model import Exercise
 from ..plugins import Catalog
-from ..search import Match
+from ..search import Tier
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
 MAX_ROWS = 200
@@ -31,11 +32,9 @@ FILTER_PLACEHOLDERS = (
 )
 
 
-def _group(match: Match) -> str:
+def _group(exercise: Exercise, tier: Tier | None) -> str:
     """The heading a match is listed under."""
-    if match.tier is None:
-        return match.exercise.phase.label
-    return match.tier.heading
+    return exercise.phase.label if tier is None else tier.heading
 
 
 class ClickToHighlight(OptionList):
@@ -131,23 +130,25 @@ class Library(Vertical):
         """Show the exercises matching `query`: all of them under phase
         headings, or the matches best first under what they matched."""
         found = self.catalog.matches(query)
-        self.matches = [match.exercise for match in found]
+        self.matches = [exercise for exercise, _tier in found]
         shown = found[:MAX_ROWS]
         # Group by phase without a query, by how well they match with one.
-        counts: dict[str, int] = {}
-        for match in found:
-            group = _group(match)
-            counts[group] = counts.get(group, 0) + 1
+        counts: Counter[str] = Counter()
+        if found and found[0][1] is None:
+            for phase, number in Counter(e.phase for e in self.matches).items():
+                counts[phase.label] += number
+        else:
+            for tier, number in Counter(tier for _e, tier in found).items():
+                counts[_group(found[0][0], tier)] += number
         options: list[Option] = []
         group = None
-        for match in shown:
-            exercise = match.exercise
-            if _group(match) != group:
-                group = _group(match)
+        for exercise, tier in shown:
+            if _group(exercise, tier) != group:
+                group = _group(exercise, tier)
                 heading = f"{group.upper()} · {counts[group]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
             extra = f"  L{exercise.level}"
-            if match.tier is not None and self._wide:
+            if tier is not None and self._wide:
                 extra += f" · {exercise.phase.label}"
             row = Content.assemble(" ", exercise.name, (extra, "dim"))
             options.append(Option(row, id=exercise.full_id))
