@@ -17,10 +17,10 @@ import pytest
 from composer import advice as advice_module
 from composer.advice import Advice, Edit, Location, advise
 from composer.cli import main
+from composer.editing import Position, apply_advice
 from composer.model import Block, Dose, Session, Step
 from composer.plugins import load_catalog
 from composer.sessionfile import dumps_session, load_session, parse_session
-from composer.ui.edits import Position, apply_advice
 
 from .conftest import DATA, ROOT
 

@@ -91,6 +91,17 @@ def test_exercises_filters(capsys):
     assert "No exercises match" in capsys.readouterr().err
 
 
+def test_exercises_search_is_ranked(capsys):
+    assert main(["exercises", "--search", "glute ball roll"]) == 0
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert lines[0] == "NAME" and "rolling/glute-ball-roll" in lines[1]
+    assert lines[2] == "SUMMARY" and "rolling/buttock-kneading" in out
+    assert lines[-1] == "3 exercises"
+    assert main(["exercises", "--search", "clamshell"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("\n1 exercise")
+
+
 def test_schema_is_json_schema(capsys):
     assert main(["schema"]) == 0
     schema = json.loads(capsys.readouterr().out)

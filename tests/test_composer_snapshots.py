@@ -8,10 +8,10 @@ import pytest
 
 from composer import hookimpl
 from composer.config import Config
+from composer.editing import Position
 from composer.model import Block, Dose, Session, Step
 from composer.plugins import load_catalog
 from composer.ui.app import make_app
-from composer.ui.edits import Position
 
 SIZE = (120, 40)
 

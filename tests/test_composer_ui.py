@@ -93,7 +93,7 @@ def two_blocks(catalog) -> Session:
 
 
 async def focus_row(pilot, block: int, step: int | None = None) -> None:
-    from composer.ui.edits import Position
+    from composer.editing import Position
 
     screen = composer(pilot.app)
     screen.editor.step_list.focus()
@@ -124,6 +124,36 @@ async def test_library_shows_catalog_by_phase_and_filters(catalog):
         app.screen.query_one("#filter", Input).value = "medius"
         await pilot.pause()
         assert "activation/clamshell" in library_ids(app)
+
+
+async def test_filter_then_enter_adds_the_best_match(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"glute ball roll")
+        option_list = app.screen.query_one("#exercises", OptionList)
+        prompts = [str(o.prompt) for o in option_list.options]
+        # Best first, under what matched: the name, then the summary.
+        assert prompts[0].startswith("NAME · 1") and "Glute ball roll" in prompts[1]
+        assert any(p.startswith("SUMMARY · 2") for p in prompts)
+        await pilot.press("enter", "enter")
+        assert step_ids(app) == [["rolling/glute-ball-roll"]]
+        # Where a row has room, it names the exercise's phase too.
+        assert prompts[1] == " Glute ball roll  L1"
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert str(option_list.get_option_at_index(1).prompt) == " Glute ball roll  L1 · Roll"
+
+
+async def test_the_filter_says_what_it_searches(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        filter_box = app.screen.query_one("#filter", Input)
+        assert filter_box.placeholder == "name, muscle, gear, summary"
+        assert len(filter_box.placeholder) <= filter_box.content_region.width
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert "summary" in filter_box.placeholder and "equipment" in filter_box.placeholder
+        assert len(filter_box.placeholder) <= filter_box.content_region.width
 
 
 async def test_detail_pane_shows_the_whole_exercise(catalog):
@@ -237,15 +267,89 @@ async def test_blocks_add_rename_rounds_and_remove(catalog):
         await pilot.press("ctrl+s")
         block = app.session.blocks[1]
         assert (block.title, block.rounds, block.rest_s) == ("Finisher", 3, 60.0)
-        # An empty block goes at once; a block with steps asks first.
+        # A block goes at once, with its steps; the notice says how to undo it.
         await pilot.press("x")
         assert [b.title for b in app.session.blocks] == ["A", "B"]
         await focus_row(pilot, 0)
         await pilot.press("x")
-        await pilot.press("n")
-        assert len(app.session.blocks) == 2
-        await pilot.press("x", "y")
         assert [b.title for b in app.session.blocks] == ["B"]
+        messages = [n.message for n in app._notifications]
+        assert "Removed block “A” (2 steps) — Ctrl+Z to undo" in messages
+        await pilot.press("ctrl+z")
+        assert [b.title for b in app.session.blocks] == ["A", "B"]
+        assert step_ids(app)[0] == ["activation/clamshell", "stability/glute-bridge"]
+
+
+async def test_undo_and_redo_every_kind_of_edit(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = composer(app)
+        start = dumps_session(app.session)
+        assert not screen.dirty
+        await focus_row(pilot, 0, 0)
+        await pilot.press("d", "shift+down", "x", "plus", "b")
+        # The dose form and the block form are edits too.
+        await focus_row(pilot, 0, 0)
+        await pilot.press("enter")
+        app.screen.query_one("#f-sets", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await focus_row(pilot, 0)
+        await pilot.press("enter")
+        app.screen.query_one("#f-title", Input).value = "Renamed"
+        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+g")
+        app.screen.query_one("#f-title", Input).value = "Retitled"
+        await pilot.press("ctrl+s")
+        await add(pilot, "clam")
+        edited = dumps_session(app.session)
+        assert edited != start and screen.dirty
+        undone = []
+        while screen.edit_history.can_undo:
+            await pilot.press("ctrl+z")
+            undone.append(dumps_session(app.session))
+        assert len(undone) == 9
+        assert dumps_session(app.session) == start
+        assert not screen.dirty
+        assert "(modified)" not in app.sub_title
+        await pilot.press("ctrl+z")
+        assert "Nothing to undo." in [n.message for n in app._notifications]
+        for _ in range(9):
+            await pilot.press("ctrl+y")
+        assert dumps_session(app.session) == edited
+        # A new edit after an undo drops what could be redone.
+        await pilot.press("ctrl+z")
+        await focus_row(pilot, 0, 0)
+        await pilot.press("d")
+        assert not screen.edit_history.can_redo
+
+
+async def test_undo_and_redo_from_the_palette(catalog):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("x")
+        assert len(app.session.steps()) == 2
+        await pilot.press("ctrl+p", *"undo")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.session.steps()) == 3
+        await pilot.press("ctrl+p", *"redo")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.session.steps()) == 2
+
+
+async def test_opening_a_file_starts_a_new_history(catalog, tmp_path):
+    app = app_with(catalog, two_blocks(catalog))
+    async with app.run_test(size=SIZE) as pilot:
+        await focus_row(pilot, 0, 0)
+        await pilot.press("x")
+        screen = composer(app)
+        screen.load(Session(title="Other"), None)
+        await pilot.press("ctrl+z")
+        assert app.session.title == "Other" and app.session.blocks == []
 
 
 async def test_dose_form_validates_as_you_type_and_saves(catalog):
@@ -389,6 +493,26 @@ async def test_new_from_template(catalog):
         assert isinstance(app.screen, ComposerScreen)
         assert app.session.title == "Bridge ladder" and app.session.steps()
         assert app.path is None
+
+
+async def test_template_description_fits_and_says_when_it_is_cut(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+t")
+        picker = app.screen
+        for name in picker.names:
+            picker.query_one("#templates", OptionList).highlighted = picker.names.index(name)
+            await pilot.pause()
+            about = picker.query_one("#about", Static)
+            text = str(about.render())
+            description = " ".join(picker.load(name).description.split())
+            shown, steps = text.split("\n")
+            if shown.endswith("…"):
+                assert description.startswith(shown[:-1]) and len(shown) < len(description)
+            else:
+                assert shown == description
+            assert " · from the plugin " in steps
+            assert picker.query_one(".dialog").region.contains_region(about.region), name
 
 
 async def test_unsaved_guard_on_quit(catalog, tmp_path):

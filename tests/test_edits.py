@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from composer.model import Block, Dose, Exercise, Session, Step
-from composer.ui import fields
-from composer.ui.edits import (
+from composer.editing import (
+    EditHistory,
     Position,
     add_block,
     add_step,
@@ -14,8 +13,11 @@ from composer.ui.edits import (
     move,
     move_to_block,
     remove,
+    snapshot,
     swap_exercise,
 )
+from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
+from composer.ui import fields
 
 
 def _exercise(id_: str, phase: str = "activate", **dose) -> Exercise:
@@ -136,3 +138,78 @@ def test_seconds_and_text_fields():
         fields.text("a\x1bb", "note")
     assert fields.tags(" desk, , beginner ") == ["desk", "beginner"]
     assert fields.show_seconds(90.0) == "90" and fields.show_seconds(None) == ""
+
+
+# -- undo and redo ---------------------------------------------------------------
+
+
+def test_history_undoes_and_redoes_in_place():
+    session = _session(["a", "b"], ["c"])
+    history = EditHistory(session)
+    assert not history.can_undo and history.undo() is None
+    at = history.remove(Position(0))
+    assert at == Position(0) and _ids(session) == [["c"]]
+    assert history.undo_label == "remove block “B1” (2 steps)"
+    history.add_step(Position(0, 0), _exercise("d"))
+    assert _ids(session) == [["c", "d"]]
+    assert history.undo() == ("add D", Position(0, 0))
+    assert history.undo() == ("remove block “B1” (2 steps)", Position(0))
+    assert _ids(session) == [["a", "b"], ["c"]]
+    assert history.redo() == ("remove block “B1” (2 steps)", Position(0))
+    assert _ids(session) == [["c"]]
+    assert history.redo() == ("add D", Position(0, 1))
+    assert history.redo() is None
+    assert history.session is session
+
+
+def test_history_covers_forms_and_details():
+    session = _session(["a"])
+    history = EditHistory(session)
+    history.replace_step(Position(0, 0), Step(exercise="pack/a", dose=Dose(sets=3)))
+    history.change_block(Position(0), "Warm up", 2, 30.0)
+    history.change_details(
+        title="T", description="D", author="Me", tags=["x"], defaults=SessionDefaults(rest_s=9)
+    )
+    history.swap_exercise(Position(0, 0), _exercise("a"), _exercise("b"))
+    history.move(Position(0, 0), 1)  # nowhere to go: no undo step
+    assert _ids(session) == [["b"]] and session.title == "T"
+    for _ in range(4):
+        history.undo()
+    assert session == _session(["a"])
+
+
+def test_an_edit_that_changes_nothing_leaves_no_undo_step():
+    session = _session(["a"], ["b"])
+    history = EditHistory(session)
+    assert history.move(Position(0), -1) == Position(0)
+    assert history.move_to_block(Position(1, 0), 1) == Position(1, 0)
+    assert not history.can_undo
+
+
+def test_a_new_edit_drops_the_redo_steps_and_the_history_is_bounded():
+    session = _session(["a"])
+    history = EditHistory(session, limit=3)
+    for name in "bcde":
+        history.add_step(None, _exercise(name))
+    history.undo()
+    assert history.can_redo
+    history.add_step(None, _exercise("f"))
+    assert not history.can_redo
+    count = 0
+    while history.undo() is not None:
+        count += 1
+    assert count == 3
+    assert _ids(session) == [["a", "b"]]
+
+
+def test_snapshots_do_not_share_what_edits_change():
+    session = _session(["a", "b"])
+    session.tags = ["x"]
+    copy = snapshot(session)
+    session.blocks[0].steps[0].note = "changed"
+    session.blocks[0].steps.pop()
+    session.blocks[0].title = "changed"
+    session.tags.append("y")
+    expected = _session(["a", "b"])
+    expected.tags = ["x"]
+    assert copy == expected

@@ -171,7 +171,40 @@ def test_skip_marks_work_skipped_and_starts_the_next_now():
     clock.advance(10)
     engine.tick()
     summary = engine.summary()
-    assert (summary.completed, summary.skipped, summary.steps) == (1, 1, 2)
+    # Step 0 was skipped 3 s into its work: partly done, not skipped.
+    assert (summary.completed, summary.partly, summary.skipped, summary.steps) == (1, 1, 0, 2)
+
+
+def test_work_skipped_at_once_is_skipped_and_after_a_while_partly_done():
+    engine, clock = started()
+    clock.advance(5)
+    engine.tick()  # step 0's work begins
+    clock.advance(0.5)
+    engine.skip()  # half a second in: nothing really done
+    engine.skip()  # the rest; step 1's work begins
+    clock.advance(2)
+    engine.skip()  # two seconds in: partly done
+    summary = engine.summary()
+    assert (summary.completed, summary.partly, summary.skipped) == (0, 1, 1)
+    assert summary.finished
+
+
+def test_next_once_during_one_set_leaves_the_step_partly_done():
+    session = Session(
+        defaults=SessionDefaults(transition_s=5),
+        blocks=[Block(steps=[Step(exercise="a/b", name="B", dose=Dose(sets=3, duration_s=20))])],
+    )
+    clock = FakeClock()
+    engine = Engine(compile_timeline(session), clock)
+    engine.start()
+    clock.advance(5 + 12)
+    engine.tick()  # 12 s into set 1
+    engine.skip()  # `n`: on to the rest
+    clock.advance(10_000)
+    engine.tick()
+    summary = engine.summary()
+    assert summary.finished
+    assert (summary.completed, summary.partly, summary.skipped) == (0, 1, 0)
 
 
 def test_skip_while_paused_stays_paused():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from composer import editing as edits
 from composer import plugin_commands
 from composer.cli import main
 from composer.model import Session
@@ -18,7 +19,6 @@ from composer.plugins import load_catalog
 from composer.requirements import install_command, merge_requires, unmet_requirements
 from composer.sessionfile import dumps_session, load_session, parse_session, save_session
 from composer.timeline import compile_timeline
-from composer.ui import edits
 
 from .conftest import glute_command
 

@@ -10,6 +10,7 @@ import pytest
 
 from composer import Sides
 from composer.cli import main
+from composer.model import Step
 from composer.plugins import load_catalog
 from composer.sessionfile import dumps_session, load_session, missing_exercises, parse_session
 from composer.timeline import compile_timeline
@@ -61,6 +62,18 @@ def test_template_is_valid_and_uses_first_party_exercises(path, catalog):
         exercise = catalog.get(step.exercise)
         assert catalog.plugin(exercise.namespace).first_party, step.exercise
         assert step.name == exercise.name, f"{path.name}: saved name of {step.exercise}"
+
+
+@pytest.mark.parametrize("path", TEMPLATE_FILES, ids=NAMES)
+def test_template_reps_keep_their_exercise_pace(path, catalog):
+    # A step that gives reps decides their timing; leaving out the hold or
+    # tempo makes them self-paced, so templates say it where they give reps.
+    session = load_session(path)
+    for step in session.steps():
+        exercise = catalog.get(step.exercise)
+        resolved = step.resolve(exercise, session.defaults)
+        default = Step(exercise=step.exercise).resolve(exercise, session.defaults)
+        assert resolved.self_paced == default.self_paced, step.exercise
 
 
 def test_glute_templates_lists_every_template_with_its_plugin(capsys):

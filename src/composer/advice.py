@@ -43,7 +43,7 @@ exercise (or a lighter dose); bridge work felt in the lower back or the
 hamstrings → a glute squeeze before it, or the easier bridge.
 
 Advice never changes a session by itself: each may carry an `Edit`, which
-`composer.ui.edits.apply_advice` applies when the user asks.
+`composer.editing.apply_advice` applies when the user asks.
 """
 
 from __future__ import annotations

@@ -472,7 +472,8 @@ def cmd_export(path: Path, output: Path) -> int:
 def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
     catalog = _catalog()
     _report_broken(catalog)
-    found = catalog.search(search, phase)
+    matches = catalog.matches(search, phase)
+    found = [exercise for exercise, _tier in matches]
     from .safetext import json_text, visible
 
     if as_json:
@@ -483,17 +484,21 @@ def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
         return EXIT_OK
     from .model import Step
 
-    rows = [(visible(e.full_id), visible(e.name), e) for e in found]
-    id_width = min(48, max(len(full_id) for full_id, _name, _e in rows))
-    name_width = min(40, max(len(name) for _id, name, _e in rows))
+    rows = [(visible(e.full_id), visible(e.name), e, tier) for e, tier in matches]
+    id_width = min(48, max(len(row[0]) for row in rows))
+    name_width = min(40, max(len(row[1]) for row in rows))
     current = None
-    for full_id, name, exercise in rows:
-        if exercise.phase is not current:
-            current = exercise.phase
-            print(f"\n{current.label.upper()}")
+    for full_id, name, exercise, tier in rows:
+        # Best match first, under what matched; the whole catalog by phase.
+        heading = exercise.phase.label if tier is None else tier.heading
+        if heading != current:
+            current = heading
+            print(f"\n{current.upper()}")
         dose = Step(exercise=exercise.full_id).resolve(exercise, _no_defaults()).describe()
         print(f"  {full_id:<{id_width}}  {name:<{name_width}}  L{exercise.level}  {dose}")
-    print(f"\n{len(found)} exercises")
+    from .wording import count
+
+    print(f"\n{count(len(found), 'exercise')}")
     return EXIT_OK
 
 

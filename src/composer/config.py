@@ -1,6 +1,6 @@
 """The user's settings in ``config.toml``: theme, sound, voice,
 notifications, waiting at each get-ready, sound files, disabled plugins,
-streaks, reminders.
+streaks, reminders, key bindings.
 
 A broken config file never stops the program: it is reported and the
 built-in settings are used.
@@ -29,6 +29,7 @@ KNOWN_KEYS = (
     "disabled_plugins",
     "streaks",
     "reminders",
+    "keys",
 )
 # The timer events a ``[sounds]`` file can be set for (composer.cues.SOUND_EVENTS).
 SOUND_EVENTS = ("start", "countdown", "switch", "rest", "done")
@@ -48,6 +49,9 @@ class Config:
     reminders: Schedule | None = None  # the [reminders] table (composer.reminders)
     # The [reminders] table as read, written back as it was if it had problems.
     reminders_table: dict | None = field(default=None, compare=False)
+    # `[keys]`: binding id -> keys, comma-separated ("run.next" = "pagedown,n").
+    # Checked against the app's bindings when the app starts.
+    keys: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list, compare=False)
     # The sound files that exist, as absolute paths (filled in by load_config).
     sound_files: dict[str, Path] = field(default_factory=dict, compare=False)
@@ -101,6 +105,8 @@ def load_config(path: Path | None = None) -> Config:
         config.problems += problems
         if isinstance(data["reminders"], dict):
             config.reminders_table = data["reminders"]
+    if "keys" in data:
+        config.keys = _keys(data["keys"], path, config.problems)
     return config
 
 
@@ -130,6 +136,33 @@ def _load_sounds(config: Config, table: object, path: Path) -> None:
             )
 
 
+def _keys(table: object, path: Path, problems: list[str]) -> dict[str, str]:
+    """The `[keys]` table, flattened: ``[keys.run] next = "pagedown"`` and
+    ``"run.next" = "pagedown"`` both give ``{"run.next": "pagedown"}``; a
+    list of keys is joined with commas. What is not text is reported."""
+    if not isinstance(table, dict):
+        problems.append(f"{path}: keys: must be a table of binding ids and keys")
+        return {}
+    out: dict[str, str] = {}
+    bad: list[str] = []
+
+    def walk(prefix: str, value: object) -> None:
+        if isinstance(value, dict):
+            for name, inner in value.items():
+                walk(f"{prefix}.{name}" if prefix else str(name), inner)
+        elif isinstance(value, str) and value.strip():
+            out[prefix] = value
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            out[prefix] = ",".join(value)
+        else:
+            bad.append(prefix)
+
+    walk("", table)
+    if bad:
+        problems.append(f"{path}: keys: {', '.join(bad)}: must be a key or a list of keys, ignored")
+    return out
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
     import tomli_w  # only when writing: reading the settings stays quick
 
@@ -148,4 +181,6 @@ def save_config(config: Config, path: Path | None = None) -> None:
         data["reminders"] = config.reminders.as_table()
     elif config.reminders_table is not None:
         data["reminders"] = config.reminders_table
+    if config.keys:
+        data["keys"] = dict(config.keys)
     atomic_write_text(path, tomli_w.dumps(data))

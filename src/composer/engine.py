@@ -37,6 +37,8 @@ __all__ = [
 # interval that gets them (a 3-second held rep would tick non-stop).
 COUNTDOWN_FROM = 3
 COUNTDOWN_MIN_LENGTH = 3.0
+# Work skipped after this many seconds of it was partly done, not skipped.
+PARTLY_DONE_AFTER_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,10 @@ class StepResult:
 
 # What became of a work interval.
 DONE = "done"
+PARTLY = "partly"  # skipped after some of it was done (also: a step partly done)
 SKIPPED = "skipped"
 # What became of a step.
 COMPLETED = "completed"
-PARTLY = "partly"
 
 
 class Engine:
@@ -325,7 +327,7 @@ class Engine:
         self._outcomes = {
             i: outcome
             for i, outcome in (outcomes or {}).items()
-            if 0 <= i < len(self.timeline.intervals) and outcome in (DONE, SKIPPED)
+            if 0 <= i < len(self.timeline.intervals) and outcome in (DONE, PARTLY, SKIPPED)
         }
         self._spent = {i: max(0.0, s) for i, s in (spent or {}).items()}
         self._enter(index, now)
@@ -468,6 +470,8 @@ class Engine:
         self._advance(now)  # a deadline that passed first is honoured
         if self.finished:
             return self._drain()
+        if outcome == SKIPPED and self.interval_elapsed(now) >= PARTLY_DONE_AFTER_S:
+            outcome = PARTLY
         self._record(outcome)
         for index in range(self.index + 1, target):
             if self.timeline.intervals[index].kind.is_work:
@@ -552,7 +556,7 @@ _BEGUN = "begun"  # the work interval under way
 def _step_outcome(outcomes: set[str | None]) -> str | None:
     if outcomes == {DONE}:
         return COMPLETED
-    if DONE in outcomes or _BEGUN in outcomes:
+    if DONE in outcomes or PARTLY in outcomes or _BEGUN in outcomes:
         return PARTLY
     if SKIPPED in outcomes:
         return SKIPPED

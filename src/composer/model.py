@@ -431,7 +431,12 @@ class Step:
         return self.origin() if callable(self.origin) else None
 
     def resolve(self, exercise: Exercise | None, defaults: SessionDefaults) -> ResolvedDose:
-        """Fill every dose field: step → exercise default → `[defaults]` → built-in."""
+        """Fill every dose field: step → exercise default → `[defaults]` → built-in.
+
+        Work is one unit: a step that gives `reps` also decides how they are
+        timed (`hold_s`, `rep_s`, or neither: self-paced); one that leaves
+        `reps` out takes the exercise's reps with their hold or tempo.
+        """
         layers: list[Dose] = [self.dose]
         if exercise is not None:
             layers.append(exercise.dose)
@@ -458,9 +463,13 @@ class Step:
         hold = rep_s = None
         if reps is not None:
             # A held rep or a tempo, decided by the first layer that says.
+            # A layer that gives reps with neither makes them self-paced,
+            # even over an exercise whose default holds them.
             for layer in layers:
                 if layer.hold_s is not None or layer.rep_s is not None:
                     hold, rep_s = layer.hold_s, layer.rep_s
+                    break
+                if layer.reps is not None:
                     break
         return ResolvedDose(
             sets=pick("sets"),

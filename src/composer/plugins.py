@@ -33,6 +33,7 @@ from .model import Exercise, Phase
 from .plugin_checks import MAX_EXERCISES_PER_PLUGIN, Rejected, clean_exercise, exercise_id
 from .plugin_guard import TIME_LIMIT_S, PluginFailure, contained, describe, is_stop, type_name
 from .safetext import visible
+from .search import Entry, Match, make_entry, rank
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
@@ -269,7 +270,7 @@ class Catalog:
         self._managers: dict[str, pluggy.PluginManager] = {}
         self._templates: dict[str, Template] | None = None
         self._harder: dict[str, list[str]] | None = None
-        self._sorted: list[tuple[Exercise, str]] | None = None
+        self._sorted: list[Entry] | None = None
 
     # -- loading -----------------------------------------------------------
 
@@ -430,47 +431,31 @@ class Catalog:
         return [info for info in self.plugins if not info.ok and not info.disabled]
 
     def sorted_exercises(self) -> list[Exercise]:
-        return [exercise for exercise, _text in self._index()]
+        return [entry.exercise for entry in self._index()]
 
-    def _index(self) -> list[tuple[Exercise, str]]:
+    def _index(self) -> list[Entry]:
         """Every exercise in protocol order with the lower-case text a search
         looks in. Built once: the composer searches on every keystroke."""
         if self._sorted is None or len(self._sorted) != len(self.exercises):
             ordered = sorted(
                 self.exercises.values(), key=lambda e: (e.phase.order, e.level, e.name.lower())
             )
-            self._sorted = [
-                (
-                    exercise,
-                    " ".join(
-                        [
-                            exercise.full_id,
-                            exercise.name,
-                            exercise.summary,
-                            *exercise.targets,
-                            *exercise.equipment,
-                            exercise.phase.value,
-                        ]
-                    ).lower(),
-                )
-                for exercise in ordered
-            ]
+            self._sorted = [make_entry(exercise) for exercise in ordered]
         return self._sorted
 
     def search(self, query: str = "", phase: Phase | str | None = None) -> list[Exercise]:
         """Exercises whose name, id, muscles, equipment, plugin or summary
-        contain every word of `query`, in protocol order."""
-        words = query.lower().split()
+        contain every word of `query`, best match first (`composer.search`);
+        every exercise in protocol order when `query` is empty."""
+        return [exercise for exercise, _tier in self.matches(query, phase)]
+
+    def matches(self, query: str = "", phase: Phase | str | None = None) -> list[Match]:
+        """Like `search`, with how well each exercise matched."""
         phase = Phase(phase) if phase else None
         index = self._index()
         if phase is not None:
-            index = [(e, text) for e, text in index if e.phase is phase]
-        if not words:
-            return [exercise for exercise, _text in index]
-        if len(words) == 1:
-            word = words[0]
-            return [exercise for exercise, text in index if word in text]
-        return [exercise for exercise, text in index if all(word in text for word in words)]
+            index = [entry for entry in index if entry.exercise.phase is phase]
+        return rank(index, query)
 
     def easier(self, exercise: Exercise) -> Exercise | None:
         full_id = exercise.progresses_full_id

@@ -7,6 +7,8 @@ No UI imports: the run screen and `glute show` both read this.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +24,22 @@ from .model import (
 )
 from .size import SessionTooLarge, session_size
 
-__all__ = ["Interval", "Kind", "Timeline", "compile_timeline"]
+__all__ = [
+    "Interval",
+    "Kind",
+    "Timeline",
+    "banner",
+    "compile_timeline",
+    "cue_line",
+    "describe_next",
+    "time_left",
+]
+
+# A cue stays on screen at least this long: it is read from across the room.
+CUE_MIN_S = 10.0
+# A cue that names a hold's length ("Knee straight, hold 3") describes one
+# phase of a held rep.
+_HOLD_CUE = re.compile(r"\bhold (\d+(?:\.\d+)?)\s*(?:s\b|sec|seconds?\b)?", re.IGNORECASE)
 
 
 class Kind(StrEnum):
@@ -74,6 +91,10 @@ class Interval:
     side: str | None = None  # "left", "right" or None
     segment: int = 0  # intervals of one bout (a set on one side) share it
     alternating: bool = False  # reps alternate left and right
+    phase: str = ""  # the exercise's phase ("roll", "stretch", …); "" if unknown
+    # Cues that follow one another within the interval: (seconds in, cue).
+    # `cue` is the first; empty when one cue holds for the whole interval.
+    cues: tuple[tuple[float, str], ...] = ()
 
     @property
     def self_paced(self) -> bool:
@@ -85,6 +106,36 @@ class Interval:
             return self.duration
         per_side = 2 if self.alternating else 1
         return self.reps * SELF_PACED_REP_ESTIMATE_S * per_side
+
+    def cue_at(self, elapsed: float) -> str:
+        """The cue for `elapsed` seconds into the interval."""
+        current = self.cue
+        for start, text in self.cues:
+            if elapsed + 1e-6 < start:
+                break
+            current = text
+        return current
+
+    def cue_index(self, elapsed: float) -> int:
+        """Which of `cues` is showing (0 when there is one cue)."""
+        return max(0, sum(1 for start, _text in self.cues if elapsed + 1e-6 >= start) - 1)
+
+    @property
+    def action(self) -> str:
+        """What the body does now, in one word or two: ``ROLL``, ``STRETCH``,
+        ``HOLD``, ``MOVE``, ``WORK``, ``RELAX``, ``REST``, ``SWITCH SIDES``…"""
+        if self.kind is Kind.WORK:
+            timed = not self.reps
+            if self.phase == "roll" and timed:
+                return "ROLL"
+            if self.phase in ("stretch", "cooldown") and timed:
+                return "STRETCH"
+            if self.phase == "stabilize" and timed:
+                return "HOLD"
+            if self.phase == "mobilize":
+                return "MOVE"
+            return "WORK"
+        return self.kind.label
 
     @property
     def side_label(self) -> str:
@@ -197,6 +248,48 @@ class Timeline:
         return len(self.intervals) - 1
 
 
+def banner(interval: Interval) -> str:
+    """The coloured band of the timer: what to do now."""
+    if interval.kind is Kind.SWITCH:
+        return f"SWITCH SIDES · {(interval.side or '').upper()} next"
+    if interval.kind is Kind.ROUND_REST:
+        return f"REST · round {interval.round + 1} of {interval.rounds} next"
+    if interval.kind is Kind.REST:
+        return f"REST · set {interval.set + 1} of {interval.sets} next"
+    return interval.action
+
+
+def cue_line(interval: Interval, elapsed: float = 0.0) -> str:
+    """The cue and the step's note, for `elapsed` seconds into the interval;
+    a note that starts with the cue is shown alone, not after it again."""
+    cue = interval.cue_at(elapsed)
+    note = interval.note
+    if not note or interval.kind not in (Kind.GET_READY, Kind.WORK, Kind.HOLD):
+        return cue
+    if not cue or _plain(note).startswith(_plain(cue)):
+        return note
+    return f"{cue}  ·  {note}"
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def time_left(seconds: float, estimated: bool = False) -> str:
+    """``5 min 5 s left``, ``45 s left``, ``1 h 2 min left``: whole seconds,
+    never rounded up; ``about`` when self-paced reps are estimated."""
+    total = max(0, math.floor(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        text = f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    elif minutes:
+        text = f"{minutes} min {secs} s" if secs else f"{minutes} min"
+    else:
+        text = f"{secs} s"
+    return f"{'about ' if estimated else ''}{text} left"
+
+
 def describe_next(interval: Interval | None) -> str:
     """The "next up" line for an interval."""
     if interval is None:
@@ -264,15 +357,16 @@ def compile_timeline(
                     "sets": dose.sets,
                     "reps": dose.reps or 0,
                     "alternating": dose.sides is Sides.ALTERNATING,
+                    "phase": exercise.phase.value if exercise else "",
                 }
-                cues = exercise.cues if exercise else ()
+                cues = _Cues.of(exercise.cues if exercise else ())
                 builder.new_segment()
                 first_side = "left" if dose.sides is Sides.EACH else None
                 builder.add(
                     base,
                     Kind.GET_READY,
                     transition,
-                    cue=cues[0] if cues else "",
+                    cue=cues.first,
                     side=first_side,
                     set=1,
                 )
@@ -313,9 +407,66 @@ def _name(step: Step, exercise: Exercise | None) -> str:
     return step.display_name(exercise)
 
 
-def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple[str, ...]) -> None:
-    def cue(n: int) -> str:
-        return cues[n % len(cues)] if cues else ""
+@dataclass(frozen=True)
+class _Cues:
+    """An exercise's cues, sorted for the timer: the cues that name a hold's
+    length (two or more of them) are the phases of every held rep; the
+    others take turns, each up long enough to be read."""
+
+    general: tuple[str, ...]
+    holds: tuple[tuple[float, str], ...]  # (seconds the cue says, cue)
+
+    @classmethod
+    def of(cls, cues: tuple[str, ...]) -> _Cues:
+        holds = []
+        for cue in cues:
+            found = _HOLD_CUE.search(cue)
+            if found:
+                holds.append((float(found.group(1)), cue))
+        if len(holds) < 2 or not all(seconds > 0 for seconds, _cue in holds):
+            return cls(tuple(cues), ())
+        general = tuple(cue for cue in cues if not _HOLD_CUE.search(cue))
+        return cls(general, tuple(holds))
+
+    @property
+    def first(self) -> str:
+        if self.general:
+            return self.general[0]
+        return self.holds[0][1] if self.holds else ""
+
+    def nth(self, n: int) -> str:
+        return self.general[n % len(self.general)] if self.general else self.first
+
+    def hold_phases(self, hold: float) -> tuple[tuple[float, str], ...]:
+        """The hold cues across a hold of `hold` seconds, in proportion to
+        the times they name (which add up to the hold in a plugin's dose)."""
+        if not self.holds:
+            return ()
+        scale = hold / sum(seconds for seconds, _cue in self.holds)
+        out, start = [], 0.0
+        for seconds, cue in self.holds:
+            out.append((round(start, 3), cue))
+            start += seconds * scale
+        return tuple(out)
+
+    def spread(self, first: int, length: float | None) -> tuple[tuple[float, str], ...]:
+        """The cues in turn from the `first`, across a bout of `length`
+        seconds (None: self-paced), each up at least CUE_MIN_S."""
+        count = len(self.general)
+        if count < 2:
+            return ()
+        shown = count if length is None else min(count, int(length // CUE_MIN_S))
+        if shown < 2:
+            return ()
+        each = CUE_MIN_S if length is None else length / shown
+        return tuple((round(i * each, 3), self.nth(first + i)) for i in range(shown))
+
+
+def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: _Cues) -> None:
+    def timed_work(first: int, length: float | None, **fields) -> None:
+        spread = cues.spread(first, length)
+        cue = spread[0][1] if spread else cues.nth(first)
+        builder.add(base, Kind.WORK, length, cue=cue, cues=spread, **fields)
 
     # `each`: every set on the left, a switch, then on the right.
     # `alternating`: sides alternate within one bout: a timed or self-paced
@@ -327,12 +478,12 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple
         if alternating and dose.reps is not None:
             builder.new_segment()
             if dose.self_paced:
-                builder.add(base, Kind.WORK, None, cue=cue(set_number - 1), **set_fields)
+                timed_work(set_number - 1, None, **set_fields)
             else:
                 order = [
                     (rep, side) for rep in range(1, dose.reps + 1) for side in ("left", "right")
                 ]
-                _reps(builder, base, dose, order, set_fields, cue)
+                _reps(builder, base, dose, order, set_fields, cues)
         else:
             for side_number, side in enumerate(side_plan):
                 if side_number:
@@ -340,47 +491,46 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple
                     builder.add(base, Kind.SWITCH, dose.switch_s, side=side, **set_fields)
                 builder.new_segment()
                 if dose.reps is None:
-                    builder.add(
-                        base,
-                        Kind.WORK,
-                        dose.duration_s,
-                        side=side,
-                        cue=cue(set_number - 1),
-                        **set_fields,
-                    )
+                    timed_work(set_number - 1, dose.duration_s, side=side, **set_fields)
                 elif dose.self_paced:
-                    builder.add(
-                        base, Kind.WORK, None, side=side, cue=cue(set_number - 1), **set_fields
-                    )
+                    timed_work(set_number - 1, None, side=side, **set_fields)
                 else:
                     order = [(rep, side) for rep in range(1, dose.reps + 1)]
-                    _reps(builder, base, dose, order, set_fields, cue)
+                    _reps(builder, base, dose, order, set_fields, cues)
         if set_number < dose.sets:
             builder.new_segment()
             builder.add(base, Kind.REST, dose.rest_s, **set_fields)
 
 
-def _reps(builder, base, dose: ResolvedDose, order, set_fields, cue) -> None:
-    # One cue for a whole set: a line that changed with every rep would be
-    # unreadable from across the room.
+def _reps(builder, base, dose: ResolvedDose, order, set_fields, cues: _Cues) -> None:
+    # The cues take turns every few reps, never faster than one each
+    # CUE_MIN_S: a line that changed with every rep would be unreadable from
+    # across the room. A held rep shows its hold phases as they come.
     last = len(order) - 1
-    set_n = set_fields["set"]
+    first = set_fields["set"] - 1
+    if dose.hold_s is not None:
+        length = dose.hold_s + dose.relax_s
+        phases = cues.hold_phases(dose.hold_s)
+    else:
+        length = dose.rep_s or 0.0
+        phases = ()
+    per = max(1, math.ceil(CUE_MIN_S / length)) if length > 0 else len(order)
     for position, (rep, side) in enumerate(order):
+        cue = cues.nth(first + position // per)
         if dose.hold_s is not None:
             builder.add(
-                base, Kind.HOLD, dose.hold_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields
+                base,
+                Kind.HOLD,
+                dose.hold_s,
+                rep=rep,
+                side=side,
+                cue=phases[0][1] if phases else cue,
+                cues=phases,
+                **set_fields,
             )
             if position < last:
                 builder.add(
-                    base,
-                    Kind.RELAX,
-                    dose.relax_s,
-                    rep=rep,
-                    side=side,
-                    cue=cue(set_n - 1),
-                    **set_fields,
+                    base, Kind.RELAX, dose.relax_s, rep=rep, side=side, cue=cue, **set_fields
                 )
         else:
-            builder.add(
-                base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue(set_n - 1), **set_fields
-            )
+            builder.add(base, Kind.WORK, dose.rep_s, rep=rep, side=side, cue=cue, **set_fields)

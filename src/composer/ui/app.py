@@ -57,12 +57,15 @@ class GluteApp(App[int]):
         self.resume_plan = resume
         self._history: History | None = None
         self._history_reported: set[str] = set()
+        self.keymap_from_config: dict[str, str] = {}
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         for problem in self.config.problems:
             self.notify(visible(problem), title="Settings", severity="warning", markup=False)
+        if self.config.keys:
+            self._use_keys_from_config()
         for info in self.catalog.broken:
             self.notify(
                 f"Plugin '{visible(info.name)}' is not loaded: {visible(info.error)}",
@@ -78,6 +81,17 @@ class GluteApp(App[int]):
             from .composer_screen import ComposerScreen
 
             self.push_screen(ComposerScreen())
+
+    def _use_keys_from_config(self) -> None:
+        """`[keys]` of config.toml: binding ids to keys; problems in one line."""
+        from .. import paths
+        from .keymap import check_keymap
+
+        keymap, problem = check_keymap(self.config.keys, str(paths.config_file()))
+        self.keymap_from_config = keymap
+        self.set_keymap(keymap)
+        if problem:
+            self.notify(visible(problem), title="Settings", severity="warning", markup=False)
 
     def write_escape(self, sequence: str) -> None:
         """Write an escape sequence (desktop notifications) to the terminal.

@@ -24,6 +24,8 @@ COMMANDS = [
     ("Export handout…", "export_handout", "A page to print or send: .html or .md"),
     ("History", "history", "Past runs, minutes per week; run a past session again"),
     ("Add a block", "add_block", "Add an empty block after the highlighted one"),
+    ("Undo", "undo", "Take back the last change to the session (Ctrl+Z)"),
+    ("Redo", "redo", "Make the last undone change again (Ctrl+Y)"),
     ("Filter the library", "focus_filter", "Go to the filter box"),
     ("Hints", "toggle_hints", "Advice on order, holds and balance; Enter applies one"),
     ("Keys", "help", "Every key of the composer"),

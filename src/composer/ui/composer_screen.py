@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from .. import paths
+from ..editing import EditHistory, Position
 from ..errors import ComposerError, SessionError
 from ..filestate import (
     FileState,
@@ -30,21 +31,21 @@ from ..model import Session
 from ..plugins import slugify
 from ..safetext import visible
 from ..sessionfile import dumps_session, load_session, missing_exercises, save_session
-from . import edits
 from .detail import Detail, describe_block, describe_exercise, describe_step
-from .edits import Position
 from .hints import HintsPanel
+from .keymap import key_label
 from .library import Library, LibraryList
 from .session_editor import SessionEditor, StepList
 
 START_HINT = Content.from_markup(
     "[b]Build a session[/b]\n\n"
-    "Type in the filter to find exercises by name, muscle, equipment or plugin.\n"
+    "Type in the filter to find exercises by name, muscle, equipment, plugin or "
+    "summary; the best match comes first.\n"
     "Press [b]↓[/b] to browse them; their details show here.\n"
     "Press [b]Enter[/b] (or double-click) to add one to the session.\n"
     "Press [b]Tab[/b] to go to the session: [b]Enter[/b] edits a step's dose.\n\n"
-    "[b]Ctrl+T[/b] starts from a template, [b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, "
-    "[b]F1[/b] shows every key."
+    "[b]Ctrl+Z[/b] undoes any change, [b]Ctrl+T[/b] starts from a template, "
+    "[b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, [b]F1[/b] shows every key."
 )
 
 
@@ -54,17 +55,20 @@ class ComposerScreen(Screen):
     CSS_PATH = "composer_screen.tcss"
     AUTO_FOCUS = "#filter"
     BINDINGS = [
+        # Shown in the footer: what fits in 80 columns beside a list's keys.
+        Binding("ctrl+z", "undo", "Undo", id="composer.undo"),
         Binding("ctrl+s", "save", "Save", id="composer.save"),
-        Binding("ctrl+o", "open", "Open", id="composer.open"),
+        Binding("ctrl+r", "run", "Run", id="composer.run"),
+        Binding("f1", "help", "Keys", id="composer.help"),
+        Binding("ctrl+o", "open", "Open", show=False, id="composer.open"),
         Binding("ctrl+n", "new", "New", show=False, id="composer.new"),
         Binding("ctrl+t", "new_from_template", "Template", show=False, id="composer.template"),
         Binding("f12", "save_as", "Save as", show=False, id="composer.save_as"),
-        Binding("ctrl+g", "details", "Details", id="composer.details"),
-        Binding("ctrl+r", "run", "Run", id="composer.run"),
+        Binding("ctrl+g", "details", "Details", show=False, id="composer.details"),
         Binding("f3", "plugins", "Plugins", show=False, id="composer.plugins"),
         Binding("f2", "history", "History", show=False, id="composer.history"),
-        Binding("f1", "help", "Keys", id="composer.help"),
         Binding("f4", "toggle_hints", "Hints", show=False, id="composer.hints"),
+        Binding("ctrl+y", "redo", "Redo", show=False, id="composer.redo"),
     ]
 
     def __init__(self) -> None:
@@ -72,12 +76,25 @@ class ComposerScreen(Screen):
         self.saved_text = ""
         # Files whose comments the user agreed to drop (asked once per file).
         self.comments_ok: set[str] = set()
+        self._history: EditHistory | None = None
 
     # -- the document --------------------------------------------------------
 
     @property
     def session(self) -> Session:
         return self.app.session
+
+    @property
+    def edit_history(self) -> EditHistory:
+        """Every edit of the session goes through this, so it can be undone.
+        A session that was replaced (opened, new) starts a new history."""
+        if self._history is None or self._history.session is not self.app.session:
+            self._history = EditHistory(self.app.session, name_of=self._step_name)
+        return self._history
+
+    def _step_name(self, step) -> str:
+        exercise = self.catalog.get(step.exercise)
+        return exercise.name if exercise else (step.name or step.exercise)
 
     @property
     def catalog(self):
@@ -144,6 +161,8 @@ class ComposerScreen(Screen):
     def show_position(self, position: Position | None) -> None:
         detail = self.query_one(Detail)
         if position is None:
+            if not self.session.blocks:
+                detail.show(START_HINT, "Getting started")
             return
         block = self.session.blocks[position.block]
         if position.is_block:
@@ -175,7 +194,7 @@ class ComposerScreen(Screen):
 
     @on(Library.Chosen)
     def _add_exercise(self, event: Library.Chosen) -> None:
-        position = edits.add_step(self.session, self.editor.position, event.exercise)
+        position = self.edit_history.add_step(self.editor.position, event.exercise)
         self.refresh_session(position)
         block = self.session.blocks[position.block]
         self.notify(
@@ -195,8 +214,9 @@ class ComposerScreen(Screen):
 
             def apply_block(changes) -> None:
                 if changes is not None:
-                    block.title, block.rounds = changes.title, changes.rounds
-                    block.rest_s = changes.rest_s
+                    self.edit_history.change_block(
+                        position, changes.title, changes.rounds, changes.rest_s
+                    )
                     self.refresh_session(position)
 
             self.app.push_screen(BlockForm(block), apply_block)
@@ -205,7 +225,7 @@ class ComposerScreen(Screen):
 
         def apply_step(changed) -> None:
             if changed is not None:
-                block.steps[position.step] = changed
+                self.edit_history.replace_step(position, changed)
                 self.refresh_session(position)
 
         exercise = self.catalog.get(step.exercise)
@@ -218,34 +238,44 @@ class ComposerScreen(Screen):
         return position
 
     def action_remove(self) -> None:
-        from .dialogs import Confirm
-
+        """Remove at once, and say how to get it back."""
         position = self._position()
         if position is None:
             return
-        block = self.session.blocks[position.block]
-        if position.is_block and block.steps:
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self.refresh_session(edits.remove(self.session, position))
-
-            count = len(block.steps)
-            title = block.title or f"Block {position.block + 1}"
-            question = visible(
-                f"Remove the block '{title}' and its {count} step{'s' * (count != 1)}?"
-            )
-            self.app.push_screen(Confirm(question, yes="Remove"), answered)
-            return
-        self.refresh_session(edits.remove(self.session, position))
+        what = self.edit_history.describe(position)
+        self.refresh_session(self.edit_history.remove(position))
+        self.show_position(self.editor.position)
+        undo = key_label(self.app, "composer.undo", "Ctrl+Z")
+        self.notify(visible(f"Removed {what} — {undo} to undo"), markup=False, timeout=4)
 
     def action_duplicate(self) -> None:
         if (position := self._position()) is not None:
-            self.refresh_session(edits.duplicate(self.session, position))
+            self.refresh_session(self.edit_history.duplicate(position))
 
     def action_move(self, delta: int) -> None:
         if (position := self._position()) is not None:
-            self.refresh_session(edits.move(self.session, position, delta))
+            self.refresh_session(self.edit_history.move(position, delta))
+
+    def action_undo(self) -> None:
+        done = self.edit_history.undo()
+        if done is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        label, position = done
+        self.refresh_session(position)
+        self.show_position(self.editor.position)
+        redo = key_label(self.app, "composer.redo", "Ctrl+Y")
+        self.notify(f"Undone: {label} — {redo} to redo", markup=False, timeout=3)
+
+    def action_redo(self) -> None:
+        done = self.edit_history.redo()
+        if done is None:
+            self.notify("Nothing to redo.", timeout=2)
+            return
+        label, position = done
+        self.refresh_session(position)
+        self.show_position(self.editor.position)
+        self.notify(f"Redone: {label}", markup=False, timeout=2)
 
     def action_move_block(self, delta: int) -> None:
         position = self._position()
@@ -254,7 +284,7 @@ class ComposerScreen(Screen):
         if position.is_block:
             self.notify("Highlight a step to move it to another block.", severity="warning")
             return
-        moved = edits.move_to_block(self.session, position, delta)
+        moved = self.edit_history.move_to_block(position, delta)
         if moved == position:
             self.notify("There is no block on that side. Press b to add one.", severity="warning")
         self.refresh_session(moved)
@@ -279,20 +309,20 @@ class ComposerScreen(Screen):
                 markup=False,
             )
             return
-        edits.swap_exercise(step, exercise, other)
+        self.edit_history.swap_exercise(position, exercise, other)
         self.refresh_session(position)
         self.show_position(position)
         self.notify(visible(f"Swapped {exercise.name} for {other.name}."), markup=False, timeout=2)
 
     def action_add_block(self) -> None:
-        position = edits.add_block(
-            self.session, self.editor.position, f"Block {len(self.session.blocks) + 1}"
+        position = self.edit_history.add_block(
+            self.editor.position, f"Block {len(self.session.blocks) + 1}"
         )
         self.refresh_session(position)
         self.editor.step_list.focus()
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", Input).focus()
+        self.set_focus(self.query_one("#filter", Input))
 
     # -- files -----------------------------------------------------------------
 
@@ -488,10 +518,13 @@ class ComposerScreen(Screen):
 
         def apply(details) -> None:
             if details is not None:
-                session = self.session
-                session.title, session.description = details.title, details.description
-                session.author, session.tags = details.author, details.tags
-                session.defaults = details.defaults
+                self.edit_history.change_details(
+                    title=details.title,
+                    description=details.description,
+                    author=details.author,
+                    tags=details.tags,
+                    defaults=details.defaults,
+                )
                 self.refresh_session(self.editor.position)
 
         self.app.push_screen(MetadataForm(self.session), apply)
@@ -512,7 +545,7 @@ class ComposerScreen(Screen):
             self.notify("This hint has no change to apply.", timeout=2)
             return
         try:
-            position = edits.apply_advice(self.session, edit, self.catalog.get)
+            position = self.edit_history.apply_advice(edit, self.catalog.get)
         except ValueError as error:
             self.notify(str(error), severity="warning", markup=False)
             return

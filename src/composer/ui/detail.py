@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from ..model import Block, Exercise, Session, SessionDefaults, Step
 from ..plugins import Catalog
@@ -133,10 +134,34 @@ def describe_block(block: Block, index: int) -> Content:
 
 
 class Detail(VerticalScroll):
-    """A scrolling pane with one Static."""
+    """A scrolling pane with one Static.
+
+    It is a stop of the Tab ring so the keys can scroll it; while it has
+    the focus its border says so, and letters typed into it start a new
+    search in the library's filter instead of being lost.
+    """
 
     def compose(self):
         yield Static(id="detail-text", markup=False)
+
+    def on_focus(self) -> None:
+        self.border_subtitle = Content("↑↓ scroll · type to filter")
+
+    def on_blur(self) -> None:
+        self.border_subtitle = None
+
+    def on_key(self, event: events.Key) -> None:
+        if not event.is_printable or not event.character or event.character == " ":
+            return
+        found = self.screen.query("#filter")
+        if not found:
+            return
+        filter_box = found.first(Input)
+        event.stop()
+        # The filter selects its text when it takes the focus, so the key,
+        # sent on after that, starts a new search.
+        self.screen.set_focus(filter_box)
+        filter_box.post_message(events.Key(event.key, event.character))
 
     def show(self, content: Content, title: str = "Details") -> None:
         self.query_one("#detail-text", Static).update(content)

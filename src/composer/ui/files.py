@@ -20,6 +20,7 @@ from ..model import Session
 from ..plugins import Catalog
 from ..safetext import is_clean, visible
 from ..sessionfile import load_session, parse_session
+from ..wording import count, shorten
 
 
 def session_files() -> list[Path]:
@@ -185,6 +186,10 @@ class SaveAsDialog(PathDialog):
         self.dismiss(result.path)
 
 
+# Characters of a template's description shown under the list.
+ABOUT_LIMIT = 240
+
+
 class TemplatePicker(ModalScreen):
     """Pick a template; dismisses with (name, session)."""
 
@@ -233,8 +238,10 @@ class TemplatePicker(ModalScreen):
         loaded = self.load(name)
         template = self.catalog.templates()[name]
         if isinstance(loaded, Session):
-            steps = len(loaded.steps())
-            text = f"{loaded.description}\n{steps} steps · from the plugin {template.plugin}"
+            steps = count(len(loaded.steps()), "step")
+            # Cut to what fits under the list at 80 × 24, and say so with "…".
+            about = shorten(" ".join(loaded.description.split()), ABOUT_LIMIT)
+            text = f"{about}\n{steps} · from the plugin {template.plugin}"
         else:
             text = loaded
         self.query_one("#about", Static).update(Content(visible(text.strip(), multiline=True)))

@@ -70,13 +70,30 @@ class FormScreen(ModalScreen[T], Generic[T]):
                         yield self._widget(spec)
             yield Static(id="form-preview", markup=False)
             yield Static(id="form-problems", markup=False)
+            yield Static(self._keys_hint(), id="form-keys")
             with Horizontal(id="form-buttons"):
                 yield Button("Save", variant="primary", id="form-save")
                 yield Button("Cancel", id="form-cancel")
 
+    def _keys_hint(self) -> Content:
+        """How to save: Enter in a one-line field, Ctrl+S anywhere."""
+        areas = [spec.label for spec in self.fields() if spec.kind == "area"]
+        if not areas:
+            return Content("Enter or Ctrl+S saves · Esc cancels")
+        return Content(
+            f"Enter or Ctrl+S saves · in {' and '.join(areas)}, Enter adds a line · Esc cancels"
+        )
+
     def _widget(self, spec: Field):
         if spec.kind == "area":
-            area = TextArea(spec.value, id=f"f-{spec.id}", soft_wrap=True, show_line_numbers=False)
+            hint = f"{spec.placeholder} · " if spec.placeholder else ""
+            area = TextArea(
+                spec.value,
+                id=f"f-{spec.id}",
+                soft_wrap=True,
+                show_line_numbers=False,
+                placeholder=f"{hint}Enter: new line · Ctrl+S: save",
+            )
             area.tooltip = spec.placeholder or None
             return area
         if spec.kind == "select":

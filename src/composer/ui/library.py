@@ -3,6 +3,7 @@ as you type."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from textual import events, on
@@ -14,12 +15,27 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from ..model import Exercise, Phase
+from ..model import Exercise
 from ..plugins import Catalog
 from ..safetext import visible
+from ..search import Tier
 
 # Rows shown at most; a huge catalog is narrowed by typing, not scrolled.
 MAX_ROWS = 200
+# Columns from which a match's row also names its phase.
+WIDE_ROWS = 40
+# What the filter searches, longest first: the longest that fits is shown.
+FILTER_PLACEHOLDERS = (
+    "Filter: name, muscle, equipment, plugin or summary",
+    "name, muscle, equipment, plugin or summary",
+    "name, muscle, gear, summary",
+    "name, muscle, summary",
+)
+
+
+def _group(exercise: Exercise, tier: Tier | None) -> str:
+    """The heading a match is listed under."""
+    return exercise.phase.label if tier is None else tier.heading
 
 
 class ClickToHighlight(OptionList):
@@ -45,7 +61,24 @@ class LibraryList(ClickToHighlight):
     ]
 
     def action_focus_filter(self) -> None:
-        self.screen.query_one("#filter", Input).focus()
+        self.screen.set_focus(self.screen.query_one("#filter", Input))
+
+    def on_key(self, event: events.Key) -> None:
+        """Go to the filter as soon as its key ("/") comes, not when the key
+        has bubbled up to the app: the letters typed right after it are
+        already queued here, and are passed on to the filter."""
+        focused = self.screen.focused
+        if focused is self:
+            active = self.screen.active_bindings.get(event.key)
+            if active is not None and active.node is self:
+                if active.binding.action == "focus_filter":
+                    event.stop()
+                    event.prevent_default()
+                    self.action_focus_filter()
+        elif isinstance(focused, Input) and event.is_printable:
+            event.stop()
+            event.prevent_default()
+            focused.post_message(events.Key(event.key, event.character))
 
 
 class Library(Vertical):
@@ -63,13 +96,25 @@ class Library(Vertical):
         super().__init__(**kwargs)
         self.catalog = catalog
         self.matches: list[Exercise] = []
+        self._wide = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Filter: name, muscle, equipment, plugin", id="filter")
+        yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter")
         yield LibraryList(id="exercises", markup=False)
 
     def on_mount(self) -> None:
         self.refilter("")
+
+    def on_resize(self) -> None:
+        filter_box = self.query_one("#filter", Input)
+        room = self.content_region.width - 2  # the filter's padding
+        fits = [text for text in FILTER_PLACEHOLDERS if len(text) <= room]
+        filter_box.placeholder = fits[0] if fits else FILTER_PLACEHOLDERS[-1]
+        # Matches name their phase when there is room for it on their line.
+        wide = room >= WIDE_ROWS
+        if wide != self._wide:
+            self._wide = wide
+            self.refilter(filter_box.value)
 
     @property
     def option_list(self) -> LibraryList:
@@ -83,20 +128,30 @@ class Library(Vertical):
         return self.catalog.get(option.id)
 
     def refilter(self, query: str) -> None:
-        """Show the exercises matching `query`, under phase headings."""
-        self.matches = self.catalog.search(query)
-        shown = self.matches[:MAX_ROWS]
-        counts: dict[Phase, int] = {}
-        for exercise in self.matches:
-            counts[exercise.phase] = counts.get(exercise.phase, 0) + 1
+        """Show the exercises matching `query`: all of them under phase
+        headings, or the matches best first under what they matched."""
+        found = self.catalog.matches(query)
+        self.matches = [exercise for exercise, _tier in found]
+        shown = found[:MAX_ROWS]
+        # Group by phase without a query, by how well they match with one.
+        counts: Counter[str] = Counter()
+        if found and found[0][1] is None:
+            for phase, number in Counter(e.phase for e in self.matches).items():
+                counts[phase.label] += number
+        else:
+            for tier, number in Counter(tier for _e, tier in found).items():
+                counts[_group(found[0][0], tier)] += number
         options: list[Option] = []
-        phase = None
-        for exercise in shown:
-            if exercise.phase is not phase:
-                phase = exercise.phase
-                heading = f"{phase.label.upper()} · {counts[phase]}"
+        group = None
+        for exercise, tier in shown:
+            if _group(exercise, tier) != group:
+                group = _group(exercise, tier)
+                heading = f"{group.upper()} · {counts[group]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            row = Content.assemble(" ", visible(exercise.name), (f"  L{exercise.level}", "dim"))
+            extra = f"  L{exercise.level}"
+            if tier is not None and self._wide:
+                extra += f" · {exercise.phase.label}"
+            row = Content.assemble(" ", visible(exercise.name), (extra, "dim"))
             options.append(Option(row, id=exercise.full_id))
         if len(self.matches) > len(shown):
             more = len(self.matches) - len(shown)
@@ -121,12 +176,20 @@ class Library(Vertical):
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.option_list.focus()
+        self.focus_list()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "down" and isinstance(self.screen.focused, Input):
+        # Handled here, before the filter's own Enter (which would only post
+        # a message and move the focus after the keys typed next).
+        if event.key in ("down", "enter") and isinstance(self.screen.focused, Input):
             event.stop()
-            self.option_list.focus()
+            event.prevent_default()
+            self.focus_list()
+
+    def focus_list(self) -> None:
+        """Move to the list now, not after the keys already typed: keys
+        pressed in a burst right after (↓ ↓ ↓) must reach the list."""
+        self.screen.set_focus(self.option_list)
 
     @on(OptionList.OptionHighlighted, "#exercises")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

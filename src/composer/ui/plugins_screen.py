@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 
 from ..plugins import Catalog
 from ..safetext import visible
+from ..wording import count
 
 
 class PluginsScreen(ModalScreen[None]):
@@ -30,7 +31,9 @@ class PluginsScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         plugins = self.catalog.plugins
         broken = len(self.catalog.broken)
-        summary = f"{len(plugins)} plugins, {len(self.catalog.exercises)} exercises"
+        summary = (
+            f"{count(len(plugins), 'plugin')}, {count(len(self.catalog.exercises), 'exercise')}"
+        )
         if broken:
             summary += f", {broken} not loaded"
         with Vertical(classes="dialog", id="plugins-dialog"):

@@ -29,7 +29,15 @@ from ..model import Session, format_clock, format_seconds
 from ..plugins import Catalog
 from ..resume import RunLog, RunState
 from ..safetext import visible
-from ..timeline import Interval, Kind, compile_timeline, describe_next
+from ..timeline import (
+    Interval,
+    Kind,
+    banner,
+    compile_timeline,
+    cue_line,
+    describe_next,
+    time_left,
+)
 from .big_clock import BigClock
 from .big_word import Banner, BigWord
 
@@ -102,7 +110,7 @@ class RunScreen(Screen[None]):
         Binding("space", "toggle_pause", "Pause", id="run.pause"),
         Binding("n,right", "next", "Next", id="run.next"),
         Binding("p,left", "back", "Back", id="run.back"),
-        Binding("plus,equals_sign", "add_time", "Add 10 s", id="run.add_time"),
+        Binding("plus,equals_sign", "add_time", "10 s", id="run.add_time"),
         Binding("r", "restart", "Restart", id="run.restart"),
         Binding("s", "skip_step", "Skip step", id="run.skip_step"),
         Binding("enter", "done", "Done", id="run.done"),
@@ -138,6 +146,7 @@ class RunScreen(Screen[None]):
         self._asked_checkin = False
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
+        self._paused_for_dialog = False
 
     # -- layout --------------------------------------------------------------
 
@@ -199,6 +208,21 @@ class RunScreen(Screen[None]):
         self._redraw()
         self.set_interval(self._refresh_s, self._tick)
 
+    # -- dialogs ---------------------------------------------------------------
+
+    def on_screen_suspend(self) -> None:
+        """A dialog opened over the timer (quit, unsaved changes, the command
+        palette): the time stops while it is open."""
+        if self.engine.started and not self.engine.paused and not self.engine.finished:
+            self._paused_for_dialog = True
+            self._command(self.engine.pause())
+
+    def on_screen_resume(self) -> None:
+        if self._paused_for_dialog:
+            self._paused_for_dialog = False
+            if self.engine.paused:
+                self._command(self.engine.resume())
+
     # -- the clock -----------------------------------------------------------
 
     def _write_escape(self, sequence: str) -> None:
@@ -223,7 +247,8 @@ class RunScreen(Screen[None]):
         engine = self.engine
         remaining = engine.remaining()
         second = math.ceil(remaining) if remaining is not None else int(engine.interval_elapsed())
-        return (engine.index, engine.paused, engine.finished, second)
+        cue = engine.interval.cue_index(engine.interval_elapsed())
+        return (engine.index, engine.paused, engine.finished, second, cue)
 
     def _react(self, events: list[Event]) -> None:
         """Cues for what happened (bell or sounds, voice, notifications,
@@ -281,32 +306,25 @@ class RunScreen(Screen[None]):
 
         # The kind banner (or PAUSED).
         if engine.held:
-            banner, kind_class = "GET READY · press space when you are ready", "ready"
+            band, kind_class = "GET READY · press space when you are ready", "ready"
         elif engine.paused:
-            banner, kind_class = "PAUSED · press space to go on", "paused"
+            band, kind_class = "PAUSED · press space to go on", "paused"
         else:
-            banner, kind_class = _banner(interval), _KIND_CLASS[interval.kind]
-        self._show_text("#kind", banner, layout=False)
+            band, kind_class = banner(interval), _KIND_CLASS[interval.kind]
+        self._show_text("#kind", band, layout=False)
         self._show_classes("#kind", kind_class)
 
         self._show_text("#name", _title(interval), layout=False)
         self._render_clock(interval)
         self._render_counters(interval)
 
-        cue = interval.cue
-        if interval.note and interval.kind in (Kind.GET_READY, Kind.WORK, Kind.HOLD):
-            cue = f"{cue}  ·  {interval.note}" if cue else interval.note
-        self._show_text("#cue", cue, layout=False)
+        self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
         next_up = "" if finished else f"Next: {describe_next(engine.up_next())}"
         self._show_text("#next", next_up, layout=False)
 
         progress = round(engine.progress() * PROGRESS_STEPS)
         self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
-        # Whole minutes are enough for the session (and redraw the line once a
-        # minute, not every second); the big clock has the seconds.
-        left = "" if finished else _minutes_left(engine.session_remaining())
-        if left and self.timeline.estimated:
-            left = f"about {left}"
+        left = "" if finished else time_left(engine.session_remaining(), self.timeline.estimated)
         self._show_text("#left", left, layout=False)
 
     def _render_clock(self, interval: Interval) -> None:
@@ -503,24 +521,6 @@ class RunScreen(Screen[None]):
 
 
 _UNSET = object()
-
-
-def _minutes_left(seconds: float) -> str:
-    if seconds < 60:
-        return "under 1 min left"
-    return f"{math.ceil(seconds / 60)} min left"
-
-
-def _banner(interval: Interval) -> str:
-    if interval.kind is Kind.SWITCH:
-        return f"SWITCH SIDES · {(interval.side or '').upper()} next"
-    if interval.kind is Kind.ROUND_REST:
-        return f"REST · round {interval.round + 1} of {interval.rounds} next"
-    if interval.kind is Kind.REST:
-        return f"REST · set {interval.set + 1} of {interval.sets} next"
-    if interval.kind is Kind.DONE:
-        return "DONE"
-    return interval.kind.label
 
 
 def _title(interval: Interval) -> str:

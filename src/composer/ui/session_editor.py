@@ -14,11 +14,11 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..editing import Position
 from ..model import Session, format_seconds
 from ..plugins import Catalog
 from ..safetext import visible
 from ..size import session_size
-from .edits import Position
 from .library import ClickToHighlight
 
 
@@ -26,14 +26,29 @@ class StepList(ClickToHighlight):
     """Blocks and steps. The keys act on the highlighted row; a double
     click edits it."""
 
+    # The footer shows the keys a first edit needs and fits in 80 columns;
+    # F1 lists them all.
     _MOVE = Binding.Group("Move", compact=True)
-    _SWAP = Binding.Group("Easier/harder", compact=True)
     BINDINGS = [
         Binding("enter", "select", "Edit", id="session.edit"),
-        Binding("delete,x", "screen.remove", "Remove", id="session.remove"),
-        Binding("d", "screen.duplicate", "Duplicate", id="session.duplicate"),
-        Binding("shift+up,K", "screen.move(-1)", "Up", id="session.move_up", group=_MOVE),
-        Binding("shift+down,J", "screen.move(1)", "Down", id="session.move_down", group=_MOVE),
+        Binding("delete,x", "screen.remove", "Remove", key_display="x", id="session.remove"),
+        Binding("d", "screen.duplicate", "Duplicate", show=False, id="session.duplicate"),
+        Binding(
+            "shift+up,K",
+            "screen.move(-1)",
+            "Up",
+            key_display="⇧↑",
+            id="session.move_up",
+            group=_MOVE,
+        ),
+        Binding(
+            "shift+down,J",
+            "screen.move(1)",
+            "Down",
+            key_display="↓",
+            id="session.move_down",
+            group=_MOVE,
+        ),
         Binding(
             "shift+left,less_than_sign",
             "screen.move_block(-1)",
@@ -48,11 +63,15 @@ class StepList(ClickToHighlight):
             show=False,
             id="session.to_next_block",
         ),
-        Binding("minus", "screen.swap('easier')", "Easier", id="session.easier", group=_SWAP),
+        Binding("minus", "screen.swap('easier')", "Easier", show=False, id="session.easier"),
         Binding(
-            "plus,equals_sign", "screen.swap('harder')", "Harder", id="session.harder", group=_SWAP
+            "plus,equals_sign",
+            "screen.swap('harder')",
+            "Harder",
+            show=False,
+            id="session.harder",
         ),
-        Binding("b", "screen.add_block", "Block", id="session.add_block"),
+        Binding("b", "screen.add_block", "Block", show=False, id="session.add_block"),
     ]
 
 
@@ -91,6 +110,7 @@ class SessionEditor(Vertical):
         """Rebuild the rows from `session`, highlighting `position`."""
         options: list[Option] = []
         self.rows = []
+        number = 0  # steps are numbered through the session, as `glute show` does
         for block_index, block in enumerate(session.blocks):
             title = visible(block.title) or f"Block {block_index + 1}"
             extra = ""
@@ -106,7 +126,8 @@ class SessionEditor(Vertical):
                 options.append(Option("   (empty block: add an exercise)", disabled=True))
                 self.rows.append(None)
             for step_index, step in enumerate(block.steps):
-                options.append(Option(self._step_row(session, step, step_index)))
+                number += 1
+                options.append(Option(self._step_row(session, step, number)))
                 self.rows.append(Position(block_index, step_index))
         if not session.blocks:
             options.append(
@@ -134,7 +155,7 @@ class SessionEditor(Vertical):
             )
         else:
             name = Content(visible(step.display_name(exercise)))
-        row = Content.assemble(f"  {number + 1}. ", name, "  ", (dose, "dim"))
+        row = Content.assemble(f"  {number}. ", name, "  ", (dose, "dim"))
         if step.note:
             row = Content.assemble(row, ("  ✎", "dim"))
         return row

@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.content import Content
+from textual.widgets import Input
 
 from ..model import Dose, Exercise, Session, Sides, Step
 from ..safetext import visible
 from . import fields
 from .forms import Field, FormScreen, check
 
+SELF_PACED = "self"
 _SIDES = [
     ("both sides at once", Sides.BOTH.value),
     ("each side in turn", Sides.EACH.value),
@@ -55,6 +57,13 @@ class StepForm(FormScreen[Step]):
             Field("hold_s", "Hold each rep", _sec(dose.hold_s), self._default("hold_s")),
             Field("rep_s", "Tempo, s per rep", _sec(dose.rep_s), self._default("rep_s")),
             Field(
+                "pace",
+                "Pace of the reps",
+                SELF_PACED if _self_paced(dose) else "",
+                kind="select",
+                choices=[(self._timed_label(), ""), ("self-paced: Enter when done", SELF_PACED)],
+            ),
+            Field(
                 "sides",
                 "Sides",
                 dose.sides.value if dose.sides else "",
@@ -64,6 +73,27 @@ class StepForm(FormScreen[Step]):
             Field("rest_s", "Rest between sets", _sec(dose.rest_s), self._default("rest_s")),
             Field("note", "Note", self.step.note or "", "shown while you do it", kind="area"),
         ]
+
+    def validate(self) -> None:
+        super().validate()
+        # Self-paced reps have no hold or tempo: say so instead of a default.
+        self_paced = self.values().get("pace") == SELF_PACED
+        for name in ("hold_s", "rep_s"):
+            field = self.query_one(f"#f-{name}", Input)
+            field.placeholder = "none: self-paced" if self_paced else self._default(name)
+
+    def _timed_label(self) -> str:
+        label = "timed by hold or tempo"
+        if self.exercise is None:
+            return label
+        default = self.exercise.dose
+        if default.reps is None:
+            return f"{label} (default: a time)"
+        if default.hold_s is not None:
+            return f"{label} (default: hold {fields.show_seconds(default.hold_s)} s)"
+        if default.rep_s is not None:
+            return f"{label} (default: {fields.show_seconds(default.rep_s)} s/rep)"
+        return f"{label} (default: self-paced)"
 
     def collect(self, values, problems) -> Step | None:
         sets = check(problems, "sets", lambda: fields.whole_number(values["sets"], "sets"))
@@ -87,6 +117,26 @@ class StepForm(FormScreen[Step]):
         for name in ("hold_s", "rep_s"):
             if seconds[name] is not None and not counts_reps and name not in problems:
                 problems[name] = "only for reps; this step is timed"
+        for name in ("hold_s", "rep_s"):
+            if name in problems and _is_zero(values[name]):
+                problems[name] = "for reps with no timer, set Pace to self-paced"
+        hold, tempo = seconds["hold_s"], seconds["rep_s"]
+        self_paced = values.get("pace") == SELF_PACED
+        if self_paced:
+            # Reps and nothing else: the file format's way to say self-paced.
+            if hold is not None or tempo is not None:
+                problems["pace"] = "self-paced reps have no hold or tempo: clear them"
+            elif seconds["duration_s"] is not None or not counts_reps:
+                problems["pace"] = "self-paced is for reps, not for a time"
+            elif reps is None:
+                reps = self.step.dose.reps or (self.exercise.dose.reps if self.exercise else None)
+                if reps is None:
+                    problems["reps"] = "give the reps"
+        elif reps is not None and hold is None and tempo is None:
+            # Reps typed in, timing left to the default: write the default out,
+            # since reps with neither would be self-paced.
+            default = self.exercise.dose if self.exercise is not None else self.step.dose
+            hold, tempo = default.hold_s, default.rep_s
         if problems:
             return None
         sides = values["sides"] or None
@@ -94,9 +144,9 @@ class StepForm(FormScreen[Step]):
             sets=sets,
             reps=reps,
             duration_s=seconds["duration_s"],
-            hold_s=seconds["hold_s"],
-            rep_s=seconds["rep_s"],
-            relax_s=self.step.dose.relax_s if counts_reps else None,
+            hold_s=hold,
+            rep_s=tempo,
+            relax_s=self.step.dose.relax_s if counts_reps and not self_paced else None,
             sides=sides,
             rest_s=seconds["rest_s"],
             switch_s=self.step.dose.switch_s,
@@ -108,6 +158,18 @@ class StepForm(FormScreen[Step]):
             return None
         dose = result.resolve(self.exercise, self.session.defaults).describe()
         return Content.assemble(("Dose: ", "bold"), dose)
+
+
+def _self_paced(dose: Dose) -> bool:
+    """Reps given with neither a hold nor a tempo: self-paced."""
+    return dose.reps is not None and dose.hold_s is None and dose.rep_s is None
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return fields.seconds(text, "relax_s") == 0
+    except ValueError:
+        return False
 
 
 def _int(value: int | None) -> str:
