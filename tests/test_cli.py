@@ -210,3 +210,30 @@ def test_validate_says_how_to_install_a_missing_requirement(capsys):
         "requires: warning: needs the plugin distribution glute-composer-yoga>=1.2 "
         "(not installed); install with: glute plugins install 'glute-composer-yoga>=1.2'"
     ) in err
+
+
+def test_a_session_without_steps_is_valid_but_cannot_run(tmp_path, capsys):
+    path = tmp_path / "empty.toml"
+    path.write_text('schema_version = 1\ntitle = "Nothing yet"\n', encoding="utf-8")
+    assert main(["validate", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert err == f"{path}: warning: the session has no steps: nothing to run\n"
+    assert main(["run", "--plain", str(path)]) == 1
+    assert capsys.readouterr().err == f"{path}: the session has no steps: nothing to run\n"
+
+
+def test_a_step_of_a_broken_plugin_names_the_plugin_error(home, tmp_path, capsys, monkeypatch):
+    folder = home / "data" / "plugins"
+    folder.mkdir(parents=True)
+    (folder / "oops.py").write_text("raise ValueError('level must be 1 to 5')\n")
+    monkeypatch.delenv("GLUTE_COMPOSER_LOAD_PLUGINS")
+    path = tmp_path / "uses.toml"
+    path.write_text(
+        'schema_version = 1\n[[blocks]]\n[[blocks.steps]]\nexercise = "oops/hike"\n'
+        'name = "Hike"\nduration_s = 30\n',
+        encoding="utf-8",
+    )
+    for command in ("validate", "show"):
+        assert main([command, str(path)]) == 0
+        err = capsys.readouterr().err
+        assert "warning: plugin 'oops' is not loaded: failed to import: ValueError: level" in err

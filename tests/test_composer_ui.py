@@ -21,6 +21,7 @@ from composer.ui.dialogs import UnsavedChanges
 from composer.ui.files import OpenDialog, SaveAsDialog, TemplatePicker
 from composer.ui.forms import BlockForm, MetadataForm
 from composer.ui.help_screen import HelpScreen
+from composer.ui.library import LibraryList
 from composer.ui.plugins_screen import PluginsScreen
 from composer.ui.sharing import InstallPlugins
 from composer.ui.step_form import StepForm
@@ -183,13 +184,25 @@ async def test_add_from_library_by_key(catalog):
         await add(pilot, "clam")
         assert step_ids(app) == [["activation/clamshell"]]
         assert app.session.blocks[0].title == "Activate"
-        # `a` adds the highlighted exercise after the current step.
+        # Enter in the list adds the highlighted exercise after the current step.
         await pilot.press("slash")
         app.screen.query_one("#filter", Input).value = "glute bridge"
-        await pilot.press("enter", "a")
+        await pilot.press("enter", "enter")
         assert step_ids(app)[0][0] == "activation/clamshell" and len(step_ids(app)[0]) == 2
         total = str(app.screen.query_one("#total", Static).render())
         assert total.startswith("Total: ") and "2 steps in 1 block" in total
+
+
+async def test_typing_in_the_library_filters_and_adds_nothing(catalog):
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "l", "enter")  # the filter, then the list
+        assert isinstance(app.screen.focused, LibraryList)
+        await pilot.press("a", "m")  # "a" once added the highlighted exercise
+        await pilot.pause()
+        assert step_ids(app) == []
+        filt = app.screen.query_one("#filter", Input)
+        assert app.screen.focused is filt and filt.value == "clam"
 
 
 async def test_add_from_library_by_mouse(catalog):

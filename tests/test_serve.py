@@ -140,3 +140,18 @@ def test_glute_serve_shows_the_composer_in_a_browser(tmp_path, glute_env):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(10)
+
+
+def test_a_port_in_use_is_one_clear_line(capsys):
+    import socket
+
+    from composer.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port)]) == 1
+    assert capsys.readouterr().err == (
+        f"glute: error: cannot listen on 127.0.0.1:{port}: the port is already in use\n"
+    )

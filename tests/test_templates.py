@@ -221,3 +221,23 @@ def test_desk_break_runs_in_protocol_order(catalog):
 def test_unlock_then_activate_walks_sideways():
     ids = _ids("unlock-then-activate")
     assert "stability/lateral-band-walk" in ids and "stability/monster-walk" not in ids
+
+
+def test_the_plugin_scaffold_template_takes_as_long_as_it_says(tmp_path):
+    """The template `glute plugins new` writes is held to the same rule."""
+    import importlib.util
+
+    from composer.scaffold import write_plugin_project
+    from composer.testing import plugin_catalog, template_session
+
+    project = write_plugin_project("hip-yoga", tmp_path / "p")
+    spec = importlib.util.spec_from_file_location(
+        "_scaffold_hip_yoga", project / "src" / "glute_composer_hip_yoga" / "__init__.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    catalog = plugin_catalog(module, "hip-yoga")
+    session = template_session(catalog, "hip-yoga-starter")
+    low, high = _claimed_minutes(session.description)
+    total = compile_timeline(session, catalog.get).total / 60
+    assert low <= total <= high, f"says {low:g}–{high:g} min, takes {total:.1f} min"

@@ -263,14 +263,27 @@ def _catalog():
     return load_catalog(disabled=config.disabled_plugins)
 
 
-def _report_broken(catalog) -> None:
+def _report_broken_used(catalog, session) -> None:
+    """The broken plugins whose exercises `session` uses: their steps would
+    otherwise only read as "missing", though the plugin is installed."""
+    used = {step.exercise.split("/", 1)[0] for step in session.steps()}
+    for info in catalog.broken:
+        if info.name in used:
+            _report_broken_one(info)
+
+
+def _report_broken_one(info) -> None:
     from .safetext import visible
 
+    print(
+        f"warning: plugin '{visible(info.name)}' is not loaded: {visible(info.error)}",
+        file=sys.stderr,
+    )
+
+
+def _report_broken(catalog) -> None:
     for info in catalog.broken:
-        print(
-            f"warning: plugin '{visible(info.name)}' is not loaded: {visible(info.error)}",
-            file=sys.stderr,
-        )
+        _report_broken_one(info)
 
 
 def _print_problems(problems) -> None:
@@ -303,6 +316,8 @@ def _tui(path: Path | None, *, run: bool, config=None, resume: bool = False) -> 
         # Errors are printed before any screen is drawn, the size among
         # them: a session too large to run is refused before its timeline.
         session = load_session(path)
+        if run:
+            _refuse_empty(session, path)
         if config is None:
             config = load_config()
         catalog = load_catalog(disabled=config.disabled_plugins)
@@ -352,6 +367,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from .timeline import compile_timeline
 
     session = load_session(args.file)
+    _refuse_empty(session, args.file)
     for problem in config.problems:
         print(f"warning: {visible(problem)}", file=sys.stderr)
     catalog = load_catalog(disabled=config.disabled_plugins)
@@ -404,9 +420,11 @@ def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
             _print_problems(error.problems)
             status = EXIT_INVALID
             continue
+        _report_broken_used(catalog, session)
         _print_problems(
             missing_requirements(session, str(path))
             + missing_exercises(session, catalog.get, str(path))
+            + _empty_warning(session, path)
         )
         if not quiet:
             from .model import format_seconds
@@ -418,6 +436,22 @@ def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
                 f"{_count(steps, 'step')}, {about}{format_seconds(size.seconds)})"
             )
     return status
+
+
+def _empty_warning(session, path: Path) -> list:
+    """A session with no step is valid to edit, but there is nothing to run."""
+    from .errors import Problem
+
+    if session.steps():
+        return []
+    return [Problem(str(path), "the session has no steps: nothing to run", warning=True)]
+
+
+def _refuse_empty(session, path: Path) -> None:
+    from .errors import Problem, SessionError
+
+    if not session.steps():
+        raise SessionError([Problem(str(path), "the session has no steps: nothing to run")])
 
 
 def _count(number: int, noun: str) -> str:
@@ -433,6 +467,7 @@ def cmd_show(path: Path) -> int:
     session = load_session(path)
     check_size(session, catalog.get, str(path))
     session.settle_names(catalog.get)
+    _report_broken_used(catalog, session)
     _warn_missing(session, catalog, path)
     print(render_plan(session, catalog))
     return EXIT_OK
@@ -459,6 +494,7 @@ def cmd_export(path: Path, output: Path) -> int:
     catalog = _catalog()
     session = load_session(path)
     session.settle_names(catalog.get)
+    _report_broken_used(catalog, session)
     _warn_missing(session, catalog, path)
     try:
         write_handout(session, catalog.get, output)

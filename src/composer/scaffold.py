@@ -192,7 +192,7 @@ EXERCISES = [
 TEMPLATE = """
 schema_version = 1
 title = "@TITLE@ starter"
-description = "Two easy rounds of standing hip hikes. About 5 minutes."
+description = "Two easy rounds of standing hip hikes. About 3 minutes."
 tags = ["@NAME@", "stability"]
 requires = ["@DIST@>=0.1.0"]
 

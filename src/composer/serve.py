@@ -41,6 +41,30 @@ def app_command(file: Path | None, run: bool) -> str:
     return shlex.join(argv)
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why `host`:`port` cannot be listened on (in use, not an address of
+    this machine), or None: checked before the server prints anything."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as error:
+        return str(error.strerror or error)
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return (
+                "the port is already in use"
+                if error.errno == errno.EADDRINUSE
+                else str(error.strerror)
+            )
+    return None
+
+
 def serve(
     file: Path | None, *, run: bool = False, host: str = "127.0.0.1", port: int = 8000
 ) -> int:
@@ -66,6 +90,10 @@ def serve(
             "and read and write your files as you; there is no password",
             file=sys.stderr,
         )
+    problem = _cannot_listen(host, port)
+    if problem is not None:
+        print(f"glute: error: cannot listen on {host}:{port}: {problem}", file=sys.stderr)
+        return 1
     server = Server(
         app_command(file, run),
         host=host,

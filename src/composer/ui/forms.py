@@ -236,8 +236,19 @@ class MetadataForm(FormScreen[SessionDetails]):
             Field("description", "Description", session.description, "", kind="area"),
             Field("author", "Author", session.author, "your name"),
             Field("tags", "Tags", ", ".join(session.tags), "comma separated, e.g. desk, beginner"),
-            Field("rest_s", "Rest between sets", fields.show_seconds(defaults.rest_s), "30"),
-            Field("switch_s", "Side switch", fields.show_seconds(defaults.switch_s), "5"),
+            # A step's own dose and its exercise's default come first.
+            Field(
+                "rest_s",
+                "Rest between sets",
+                fields.show_seconds(defaults.rest_s),
+                "30 · where neither the step nor its exercise sets one",
+            ),
+            Field(
+                "switch_s",
+                "Side switch",
+                fields.show_seconds(defaults.switch_s),
+                "5 · where neither the step nor its exercise sets one",
+            ),
             Field("transition_s", "Get ready", fields.show_seconds(defaults.transition_s), "10"),
         ]
 

@@ -53,15 +53,23 @@ class ClickToHighlight(OptionList):
 
 class LibraryList(ClickToHighlight):
     """The list of exercises. One click shows an exercise, a double click
-    (or Enter, or `a`) adds it to the session."""
+    (or Enter) adds it to the session; typing a letter here goes on with the
+    filter, so a word typed into the list never adds anything."""
 
     BINDINGS = [
-        Binding("a", "select", "Add", id="library.add"),
+        Binding("enter", "select", "Add", id="library.add"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
     ]
 
-    def action_focus_filter(self) -> None:
-        self.screen.set_focus(self.screen.query_one("#filter", Input))
+    def action_focus_filter(self, new_search: bool = True) -> None:
+        """Back to the filter; `/` starts a new search (the old text is
+        selected, so typing replaces it), a letter goes on with it."""
+        box = self.screen.query_one("#filter", Input)
+        self.screen.set_focus(box)
+        if new_search:
+            box.select_all()
+        else:
+            box.cursor_position = len(box.value)
 
     def on_key(self, event: events.Key) -> None:
         """Go to the filter as soon as its key ("/") comes, not when the key
@@ -75,6 +83,12 @@ class LibraryList(ClickToHighlight):
                     event.stop()
                     event.prevent_default()
                     self.action_focus_filter()
+            elif event.is_printable and event.character:
+                # Typing in the list means filtering: the text goes on in the filter.
+                event.stop()
+                event.prevent_default()
+                self.action_focus_filter(new_search=False)
+                self.screen.query_one("#filter", Input).insert_text_at_cursor(event.character)
         elif isinstance(focused, Input) and event.is_printable:
             event.stop()
             event.prevent_default()
@@ -99,7 +113,7 @@ class Library(Vertical):
         self._wide = False
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter")
+        yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter", select_on_focus=False)
         yield LibraryList(id="exercises", markup=False)
 
     def on_mount(self) -> None:
