@@ -72,7 +72,7 @@ def test_the_suggested_install_command_is_quoted(tmp_path, glute_env):
     path = tmp_path / "needs.toml"
     path.write_text(f'requires = ["{entry}"]\n', encoding="utf-8")
     result = run("validate", str(path), env=glute_env)
-    command = result.stderr.split("install with: ", 1)[1].strip()
+    command = result.stderr.split("install with: ", 1)[1].splitlines()[0].strip()
     assert command == "glute plugins install 'glute-nowhere-zz>=1,<2'"
     assert shlex.split(command)[3:] == [entry]
 

@@ -167,7 +167,7 @@ def test_the_install_suggestion_for_a_session_is_quoted(tmp_path, capsys):
     )
     assert main(["validate", str(session)]) == 0
     err = capsys.readouterr().err
-    command = err.split("install with: ", 1)[1].strip()
+    command = err.split("install with: ", 1)[1].splitlines()[0].strip()
     assert shlex.split(command) == ["glute", "plugins", "install", requirement]
 
 
