@@ -63,6 +63,11 @@ class Library(Vertical):
         super().__init__(**kwargs)
         self.catalog = catalog
         self.matches: list[Exercise] = []
+        # One option per exercise, built once: its row is drawn once and
+        # kept, so typing in the filter does not rebuild every row.
+        self._rows: dict[str, Option] = {}
+        self._shown: tuple | None = None  # what the list shows now
+        self._rows_of: Catalog | None = None  # the catalog the rows were built from
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Filter: name, muscle, equipment, plugin", id="filter")
@@ -84,11 +89,34 @@ class Library(Vertical):
 
     def refilter(self, query: str) -> None:
         """Show the exercises matching `query`, under phase headings."""
+        if self._rows_of is not self.catalog:  # plugins reloaded: rows anew
+            self._rows_of = self.catalog
+            self._rows.clear()
+            self._shown = None
         self.matches = self.catalog.search(query)
         shown = self.matches[:MAX_ROWS]
         counts: dict[Phase, int] = {}
         for exercise in self.matches:
             counts[exercise.phase] = counts.get(exercise.phase, 0) + 1
+        more = len(self.matches) - len(shown)
+        key = (tuple(e.full_id for e in shown), tuple(counts.items()), more)
+        if key != self._shown:
+            self._shown = key
+            self._show_rows(shown, counts, more)
+        total = len(self.catalog.exercises)
+        title = (
+            f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
+        )
+        self.border_title = Content(title)
+
+    def _row(self, exercise: Exercise) -> Option:
+        option = self._rows.get(exercise.full_id)
+        if option is None:
+            row = Content.assemble(" ", visible(exercise.name), (f"  L{exercise.level}", "dim"))
+            option = self._rows[exercise.full_id] = Option(row, id=exercise.full_id)
+        return option
+
+    def _show_rows(self, shown: list[Exercise], counts: dict[Phase, int], more: int) -> None:
         options: list[Option] = []
         phase = None
         for exercise in shown:
@@ -96,22 +124,15 @@ class Library(Vertical):
                 phase = exercise.phase
                 heading = f"{phase.label.upper()} · {counts[phase]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            row = Content.assemble(" ", visible(exercise.name), (f"  L{exercise.level}", "dim"))
-            options.append(Option(row, id=exercise.full_id))
-        if len(self.matches) > len(shown):
-            more = len(self.matches) - len(shown)
+            options.append(self._row(exercise))
+        if more > 0:
             options.append(Option(f"… {more:,} more: type to narrow the list", disabled=True))
-        if not self.matches:
+        if not shown:
             options.append(Option("Nothing matches. Try fewer or other words.", disabled=True))
         option_list = self.option_list
         option_list.set_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
         option_list.highlighted = first
-        total = len(self.catalog.exercises)
-        title = (
-            f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
-        )
-        self.border_title = Content(title)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
