@@ -80,7 +80,11 @@ def measure(
     args, folder: Path, env: dict[str, str], session: Path, bare: Path
 ) -> tuple[float, float]:
     """CPU seconds of `glute run` and of the bare app, running side by side."""
+    # A fresh server and home each time: a run stopped by closing its
+    # terminal leaves a place to resume, which would ask a question.
+    folder = Path(tempfile.mkdtemp(dir=folder))
     socket = str(folder / "sock")
+    env = env | {"GLUTE_COMPOSER_HOME": str(folder / "home")}
     try:
         glute_pid = start(socket, "glute", [*glute_script(), "run", str(session)], env)
         bare_pid = start(socket, "bare", [sys.executable, str(bare)], env)
