@@ -712,3 +712,25 @@ async def test_markup_in_files_is_shown_literally(catalog, tmp_path):
         assert app.screen.query_one("#f-title", Input).value == HOSTILE
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_filter_keeps_rows_and_skips_keys_that_change_nothing(catalog):
+    from composer.ui.library import Library
+
+    app = app_with(catalog)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"clam")
+        await pilot.pause()
+        exercises = app.screen.query_one("#exercises", OptionList)
+        row = exercises.get_option("activation/clamshell")
+        shown = list(exercises.options)
+        await pilot.press("space")  # "clam " matches the same exercises
+        await pilot.pause()
+        assert list(exercises.options) == shown
+        assert all(a is b for a, b in zip(exercises.options, shown, strict=True))
+        await pilot.press("backspace", "backspace", *"m")
+        await pilot.pause()
+        # The list was rebuilt on the way, but the row is the one built first.
+        assert exercises.get_option("activation/clamshell") is row
+        library = app.screen.query_one(Library)
+        assert library.border_title is not None and "Library · " in str(library.border_title)

@@ -346,3 +346,21 @@ async def test_stopping_then_asks_about_unsaved_changes(clock):
         await pilot.press("escape")
         assert isinstance(app.screen, ComposerScreen) and app.is_running
     assert [r["finished"] for r in history_records()] == [False]
+
+
+async def test_the_timer_ticks_on_the_second_boundary(clock):
+    """One tick a second, timed to when the shown second changes; paused,
+    it only looks in once a second."""
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        await settle(pilot, clock, 2.3)  # 7.7 s of the 10 s get-ready left
+        assert digits(screen) == "0:08"
+        assert screen._next_tick_s() == pytest.approx(0.7, abs=0.01)
+        await settle(pilot, clock, 0.7)
+        assert digits(screen) == "0:07"
+        assert screen._next_tick_s() == pytest.approx(1.0, abs=0.01)
+        await pilot.press("space")
+        assert screen.engine.paused
+        assert screen._next_tick_s() == pytest.approx(1.0, abs=0.01)
+        assert screen._timer is not None  # one timer, re-armed by the key

@@ -20,7 +20,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from pathlib import Path
@@ -168,6 +167,8 @@ def _create_temp(folder: Path, prefix: str) -> tuple[int, Path]:
     """A new temporary file in `folder`, open and locked. New files get
     0666 less the umask, as the kernel applies it to the mode given here."""
     for _attempt in range(100):
+        import secrets  # only when saving: its import is slow
+
         temp = folder / f"{prefix}glute-{secrets.token_hex(4)}.tmp"
         try:
             descriptor = os.open(temp, _CREATE_FLAGS, 0o666)

@@ -591,6 +591,8 @@ def missing_requirements(session: Session, filename: str) -> list[Problem]:
     """At most one warning: the `requires` entries this machine does not
     satisfy (not installed, or installed below the version asked for), with
     the command that installs them."""
+    if not session.requires:
+        return []  # nothing to check: spare the import of `packaging`
     from .requirements import missing_line
 
     line = missing_line(session, filename)

@@ -111,6 +111,15 @@ class Library(Vertical):
         self.catalog = catalog
         self.matches: list[Exercise] = []
         self._wide = False
+        # One option per exercise, built once: its row is drawn once and
+        # kept, so typing in the filter does not rebuild every row.
+        self._rows: dict[str, Option] = {}
+        self._shown: tuple | None = None  # what the list shows now
+        self._rows_of: Catalog | None = None
+        self._query = ""  # the search shown now
+        self._first: int | None = (
+            None  # its best match's row  # the catalog the rows were built from
+        )
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter", select_on_focus=False)
@@ -143,7 +152,12 @@ class Library(Vertical):
 
     def refilter(self, query: str) -> None:
         """Show the exercises matching `query`: all of them under phase
-        headings, or the matches best first under what they matched."""
+        headings, or the matches best first under what they matched. The
+        list is left alone when what it shows does not change."""
+        if self._rows_of is not self.catalog:  # plugins reloaded: rows anew
+            self._rows_of = self.catalog
+            self._rows.clear()
+            self._shown = None
         found = self.catalog.matches(query)
         self.matches = [exercise for exercise, _tier in found]
         shown = found[:MAX_ROWS]
@@ -155,6 +169,41 @@ class Library(Vertical):
         else:
             for tier, number in Counter(tier for _e, tier in found).items():
                 counts[_group(found[0][0], tier)] += number
+        more = len(self.matches) - len(shown)
+        key = (
+            tuple((e.full_id, _group(e, tier)) for e, tier in shown),
+            tuple(sorted(counts.items())),
+            more,
+            self._wide,
+        )
+        if key != self._shown:
+            self._shown = key
+            self._show_rows(shown, counts, more)
+        elif query != self._query:
+            # The same rows, but a new search: its best match is highlighted
+            # again, so filter + Enter adds it.
+            self.option_list.highlighted = self._first
+        self._query = query
+        total = len(self.catalog.exercises)
+        title = (
+            f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
+        )
+        self.border_title = Content(title)
+
+    def _row(self, exercise: Exercise, tier: Tier | None) -> Option:
+        """The exercise's row, built once (per way of showing it) and kept."""
+        named_phase = tier is not None and self._wide
+        key = f"{exercise.full_id}\n{named_phase}"
+        option = self._rows.get(key)
+        if option is None:
+            extra = f"  L{exercise.level}"
+            if named_phase:
+                extra += f" · {exercise.phase.label}"
+            row = Content.assemble(" ", visible(exercise.name), (extra, "dim"))
+            option = self._rows[key] = Option(row, id=exercise.full_id)
+        return option
+
+    def _show_rows(self, shown: list, counts: Counter[str], more: int) -> None:
         options: list[Option] = []
         group = None
         for exercise, tier in shown:
@@ -162,25 +211,16 @@ class Library(Vertical):
                 group = _group(exercise, tier)
                 heading = f"{group.upper()} · {counts[group]}"
                 options.append(Option(Content.styled(heading, "bold"), disabled=True))
-            extra = f"  L{exercise.level}"
-            if tier is not None and self._wide:
-                extra += f" · {exercise.phase.label}"
-            row = Content.assemble(" ", visible(exercise.name), (extra, "dim"))
-            options.append(Option(row, id=exercise.full_id))
-        if len(self.matches) > len(shown):
-            more = len(self.matches) - len(shown)
+            options.append(self._row(exercise, tier))
+        if more > 0:
             options.append(Option(f"… {more:,} more: type to narrow the list", disabled=True))
-        if not self.matches:
+        if not shown:
             options.append(Option("Nothing matches. Try fewer or other words.", disabled=True))
         option_list = self.option_list
         option_list.set_options(options)
         first = next((i for i, o in enumerate(options) if not o.disabled), None)
+        self._first = first
         option_list.highlighted = first
-        total = len(self.catalog.exercises)
-        title = (
-            f"Library · {len(self.matches)} of {total}" if query.strip() else f"Library · {total}"
-        )
-        self.border_title = Content(title)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:

@@ -21,6 +21,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.events import Mount
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
 
 from ..cues import CueDispatcher, CueSettings
@@ -43,7 +44,12 @@ from .big_word import Banner, BigWord
 
 __all__ = ["ConfirmQuit", "RunScreen"]
 
-REFRESH_S = 0.25
+# The longest wait between two ticks. Ticks are otherwise timed to the
+# moment the shown second changes (see `RunScreen._next_tick_s`).
+REFRESH_S = 1.0
+# A tick lands this long after the second boundary, so the boundary is
+# surely past when it runs.
+_TICK_MARGIN_S = 0.004
 PROGRESS_STEPS = 200  # half a percent: finer than the bar can show at 100 columns
 
 # CSS class of the kind banner for each kind of interval.
@@ -206,7 +212,8 @@ class RunScreen(Screen[None]):
         )
         self._react(self._start())
         self._redraw()
-        self.set_interval(self._refresh_s, self._tick)
+        self._timer: Timer | None = None
+        self._schedule()
 
     # -- dialogs ---------------------------------------------------------------
 
@@ -229,6 +236,38 @@ class RunScreen(Screen[None]):
         write = getattr(self.app, "write_escape", None)
         if write is not None:
             write(sequence)
+
+    def _next_tick_s(self) -> float:
+        """Seconds until the shown second (or the interval) changes: one
+        tick a second, on the boundary, instead of polling several times a
+        second. Capped at `refresh_s` (paused, held, or a clock that does
+        not move as time passes)."""
+        engine = self.engine
+        if engine.paused:
+            return self._refresh_s
+        remaining = engine.remaining()
+        if remaining is not None:
+            wait = remaining - math.floor(remaining)
+        else:
+            elapsed = engine.interval_elapsed()
+            wait = 1.0 - (elapsed - math.floor(elapsed))
+        if wait <= 0:
+            wait = 1.0
+        return min(wait, self._refresh_s) + _TICK_MARGIN_S
+
+    def _schedule(self) -> None:
+        """(Re)arm the one timer for the next tick."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.engine.finished:
+            return
+        self._timer = self.set_timer(self._next_tick_s(), self._on_timer)
+
+    def _on_timer(self) -> None:
+        self._timer = None
+        self._tick()
+        self._schedule()
 
     def _tick(self) -> None:
         events = self.engine.tick()
@@ -460,6 +499,7 @@ class RunScreen(Screen[None]):
     def _command(self, events: list[Event]) -> None:
         self._react(events)
         self._redraw()
+        self._schedule()  # a key moves the next second boundary
 
     def action_toggle_pause(self) -> None:
         self._command(self.engine.toggle_pause())
