@@ -329,7 +329,7 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: tuple
             if dose.self_paced:
                 builder.add(base, Kind.WORK, None, cue=cue(set_number - 1), **set_fields)
             else:
-                order = [
+                order: list[tuple[int, str | None]] = [
                     (rep, side) for rep in range(1, dose.reps + 1) for side in ("left", "right")
                 ]
                 _reps(builder, base, dose, order, set_fields, cue)

@@ -68,7 +68,7 @@ def add_block(session: Session, at: Position | None, title: str) -> Position:
 
 def remove(session: Session, at: Position) -> Position | None:
     """Remove the step or block at `at`; return the row to show next."""
-    if at.is_block:
+    if at.step is None:
         del session.blocks[at.block]
         if not session.blocks:
             return None
@@ -82,7 +82,7 @@ def remove(session: Session, at: Position) -> Position | None:
 
 def duplicate(session: Session, at: Position) -> Position:
     """Copy the step (or the whole block) at `at` right after it."""
-    if at.is_block:
+    if at.step is None:
         session.blocks.insert(at.block + 1, copy.deepcopy(session.blocks[at.block]))
         return Position(at.block + 1)
     steps = session.blocks[at.block].steps
@@ -93,7 +93,7 @@ def duplicate(session: Session, at: Position) -> Position:
 def move(session: Session, at: Position, delta: int) -> Position:
     """Move a step up or down; at the edge of its block it crosses into the
     next block. A block moves past its neighbour."""
-    if at.is_block:
+    if at.step is None:
         target = at.block + delta
         if not 0 <= target < len(session.blocks):
             return at
@@ -111,7 +111,7 @@ def move(session: Session, at: Position, delta: int) -> Position:
 def move_to_block(session: Session, at: Position, delta: int) -> Position:
     """Move a step into the previous (`delta` < 0, at its end) or next block
     (at its start)."""
-    if at.is_block:
+    if at.step is None:
         return at
     target = at.block + (1 if delta > 0 else -1)
     if not 0 <= target < len(session.blocks):
