@@ -530,7 +530,11 @@ async def test_run_key_on_empty_session_says_why(catalog):
     app = app_with(catalog)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(app._notifications) > 0)
         assert isinstance(app.screen, ComposerScreen)
+        [note] = list(app._notifications)
+        assert note.message == "Add an exercise first: there is nothing to run."
+        assert note.severity == "warning"
 
 
 # -- untrusted text ------------------------------------------------------------------
