@@ -290,10 +290,10 @@ def _run(command: list[str | Path], **kwargs) -> subprocess.CompletedProcess:
 def _no_package_index(env: dict[str, str], folder: Path) -> str | None:
     """Why packages cannot be installed here (no index or wheel folder that
     pip can reach, as configured), or None when they can."""
+    pip = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
     try:
         probe = subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps"]
-            + ["--dest", str(folder), "hatchling", "pytest"],
+            [*pip, "--dest", str(folder), "hatchling", "pytest"],
             capture_output=True,
             text=True,
             env={**env, "PIP_RETRIES": "0", "PIP_DEFAULT_TIMEOUT": "15"},
