@@ -28,12 +28,8 @@ from .model import (
     Sides,
     Step,
 )
-from .spec import (  # every field's rules, declared once
-    CONTROL as _CONTROL,
-)
-from .spec import (
-    EXERCISE_ID as _EXERCISE_ID,
-)
+from .spec import CONTROL as _CONTROL  # every field's rules, declared once
+from .spec import EXERCISE_ID as _EXERCISE_ID
 from .spec import (
     INT_BOUNDS,
     MAX_BLOCKS,
