@@ -135,13 +135,30 @@ def test_plugins_list_shows_status(capsys):
     assert "activation" in out and " ok" in out
 
 
-def test_broken_user_plugin_is_reported_not_fatal(home, capsys):
+def test_user_plugins_left_out_by_the_load_filter_are_not_listed(home, capsys):
     folder = home / "data" / "plugins"
     folder.mkdir(parents=True)
     (folder / "oops.py").write_text("import nonexistent_module_xyz\n")
     assert main(["plugins"]) == 0
     out = capsys.readouterr().out
     assert "oops" not in out  # GLUTE_COMPOSER_LOAD_PLUGINS="" in tests: only first-party
+
+
+def test_broken_user_plugin_is_reported_not_fatal(home, capsys, monkeypatch):
+    folder = home / "data" / "plugins"
+    folder.mkdir(parents=True)
+    (folder / "oops.py").write_text("import nonexistent_module_xyz\n")
+    monkeypatch.setenv("GLUTE_COMPOSER_LOAD_PLUGINS", "oops")
+    # Reported: `glute plugins` names it with its error...
+    assert main(["plugins"]) == 0
+    rows = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert "error: failed to import" in rows["oops"]
+    # ...not fatal: every other plugin still loads, and the catalog still works.
+    assert " ok" in rows["activation"]
+    assert main(["exercises", "--phase", "activate"]) == 0
+    out, err = capsys.readouterr()
+    assert "clamshell" in out
+    assert "Traceback" not in out + err
 
 
 def test_broken_user_plugin_shows_its_error(home, capsys, monkeypatch):

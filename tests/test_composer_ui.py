@@ -667,7 +667,11 @@ async def test_run_key_on_empty_session_says_why(catalog):
     app = app_with(catalog)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
+        await until(pilot, lambda: len(app._notifications) > 0)
         assert isinstance(app.screen, ComposerScreen)
+        [note] = list(app._notifications)
+        assert note.message == "Add an exercise first: there is nothing to run."
+        assert note.severity == "warning"
 
 
 # -- untrusted text ------------------------------------------------------------------
@@ -696,14 +700,14 @@ async def test_markup_in_files_is_shown_literally(catalog, tmp_path):
         assert rows[0].startswith(HOSTILE)
         assert HOSTILE in rows[1]
         await focus_row(pilot, 0, 0)
-        assert HOSTILE in detail_text(app)
+        await until(pilot, lambda: HOSTILE in detail_text(app))
         # Clicking the text that looks like a link does nothing.
         await pilot.click("#steps", offset=(2, 0))
         await pilot.click("#steps", offset=(6, 1))
         await pilot.pause()
         assert app.is_running
         await focus_row(pilot, 0, 1)
-        assert "[/" in detail_text(app)
+        await until(pilot, lambda: "[/" in detail_text(app))
         await focus_row(pilot, 0, 0)
         await pilot.press("enter")
         assert isinstance(app.screen, StepForm)

@@ -27,6 +27,7 @@ CORE = [
     "composer.config",
     "composer.paths",
     "composer.schema",
+    "composer.spec",
     "composer.show",
     "composer.editing",
     "composer.search",

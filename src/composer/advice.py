@@ -142,7 +142,7 @@ def open_history(report: Callable[[str], None] = _to_stderr) -> Any | None:
     exists; None otherwise. A history that cannot be opened is reported in
     one line (through `report`) and advice goes on without it."""
     try:
-        from . import history as module  # type: ignore[attr-defined]
+        from . import history as module
     except ImportError:
         return None
     try:
@@ -443,7 +443,7 @@ def _activate_first(items: list[_Item], catalog: Catalog, out: _Collector) -> No
             out.add(
                 "activate-first",
                 item.location,
-                f"{item.name} is {item.phase.label.lower()} work with no activation before it: "  # type: ignore[union-attr]
+                f"{item.name} is {item.phase.label.lower()} work with no activation before it: "
                 "wake the glutes with an isolated exercise first",
                 f"{AMNESIA}; {UNLOCK}",
                 edit,

@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with its error messages escaped: they quote the command
     line, where a file name from a glob may hold escape sequences."""
 
-    def error(self, message: str):  # type: ignore[override]
+    def error(self, message: str):
         from .safetext import visible
 
         self.print_usage(sys.stderr)

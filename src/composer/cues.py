@@ -433,7 +433,7 @@ def plugin_callers(catalog: Any) -> list[tuple[str, Callable[[Cue], object]]]:
     hook_caller = getattr(catalog, "hook_caller", None)
     if hook_caller is None:
         return []
-    callers = []
+    callers: list[tuple[str, Callable[[Cue], object]]] = []
     for info in getattr(catalog, "plugins", ()):
         caller = hook_caller(info.name, "composer_cue")
         if caller is None:

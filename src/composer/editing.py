@@ -78,7 +78,7 @@ def add_block(session: Session, at: Position | None, title: str) -> Position:
 
 def remove(session: Session, at: Position) -> Position | None:
     """Remove the step or block at `at`; return the row to show next."""
-    if at.is_block:
+    if at.step is None:
         del session.blocks[at.block]
         if not session.blocks:
             return None
@@ -92,7 +92,7 @@ def remove(session: Session, at: Position) -> Position | None:
 
 def duplicate(session: Session, at: Position) -> Position:
     """Copy the step (or the whole block) at `at` right after it."""
-    if at.is_block:
+    if at.step is None:
         session.blocks.insert(at.block + 1, copy.deepcopy(session.blocks[at.block]))
         return Position(at.block + 1)
     steps = session.blocks[at.block].steps
@@ -103,7 +103,7 @@ def duplicate(session: Session, at: Position) -> Position:
 def move(session: Session, at: Position, delta: int) -> Position:
     """Move a step up or down; at the edge of its block it crosses into the
     next block. A block moves past its neighbour."""
-    if at.is_block:
+    if at.step is None:
         target = at.block + delta
         if not 0 <= target < len(session.blocks):
             return at
@@ -121,7 +121,7 @@ def move(session: Session, at: Position, delta: int) -> Position:
 def move_to_block(session: Session, at: Position, delta: int) -> Position:
     """Move a step into the previous (`delta` < 0, at its end) or next block
     (at its start)."""
-    if at.is_block:
+    if at.step is None:
         return at
     target = at.block + (1 if delta > 0 else -1)
     if not 0 <= target < len(session.blocks):
@@ -363,7 +363,8 @@ class EditHistory:
     def apply_advice(self, edit: Edit, lookup: Callable[[str], Exercise | None]) -> Position:
         """Make the change an advice proposes, as one undoable step."""
         label = f"apply advice: {edit.summary}" if edit.summary else "apply advice"
-        position = self.apply(label, lambda s: apply_advice(s, edit, lookup), edit.at)
+        at = Position(edit.at.block, edit.at.step)
+        position = self.apply(label, lambda s: apply_advice(s, edit, lookup), at)
         assert position is not None
         return position
 
@@ -419,7 +420,7 @@ class EditHistory:
         """The row at `at` in words: ``block “Activate” (3 steps)`` or a
         step's name."""
         block = self.session.blocks[at.block]
-        if at.is_block:
+        if at.step is None:
             title = block.title or f"Block {at.block + 1}"
             count = len(block.steps)
             steps = f" ({count} step{'s' * (count != 1)})" if count else ""

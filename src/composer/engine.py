@@ -523,7 +523,9 @@ class Engine:
             # Held: paused from its start, so nothing of it runs before the release.
             self.paused = self.held = True
             self._paused_since = start
-        self._entered_at = self._paused_since if self.paused else start
+        entered = self._paused_since if self.paused else start
+        assert entered is not None  # a pause always has its start
+        self._entered_at = entered
         if self.paused:
             self._left_at_pause = interval.duration
             self.deadline = None

@@ -54,7 +54,7 @@ class NotRegularFile(OSError):
         super().__init__(errno.EISDIR if self.is_folder else errno.EINVAL, _kind(mode))
 
     def __str__(self) -> str:
-        return self.strerror
+        return self.strerror or ""
 
 
 def _kind(mode: int) -> str:

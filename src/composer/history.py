@@ -537,7 +537,8 @@ class History:
 
     def checkins(self, since: datetime | None = None, limit: int | None = None) -> list[CheckIn]:
         """Check-ins of runs started at or after `since`, newest first."""
-        where, tail, args = "", "", []
+        where, tail = "", ""
+        args: list[str | int] = []
         if since is not None:
             where = "WHERE r.started >= ?"
             args.append(_stamp(since))
@@ -553,7 +554,10 @@ class History:
                 args,
             ).fetchall()
             ratings = _ratings(db, [row[0] for row in rows])
-            return [_checkin(*row, ratings.get(row[0], {})) for row in rows]
+            return [
+                _checkin(run_id, at, felt, effort, pain, ratings.get(run_id, {}))
+                for run_id, at, felt, effort, pain in rows
+            ]
 
         return self._read(query)
 

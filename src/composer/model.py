@@ -101,7 +101,7 @@ def _coerce_enum(enum: type[Enum], value: Any, what: str) -> Any:
     try:
         return enum(value)
     except ValueError:
-        allowed = ", ".join(member.value for member in enum)  # type: ignore[attr-defined]
+        allowed = ", ".join(member.value for member in enum)
         raise ValueError(f"{what} must be one of {allowed}, not {value!r}") from None
 
 
@@ -347,8 +347,8 @@ class SessionDefaults:
     relax_s: float | None = None
 
 
-# The last fallback of every dose field.
-BUILTIN_DEFAULTS = {
+# The last fallback of every dose field (numbers, and a `Sides`).
+BUILTIN_DEFAULTS: dict[str, Any] = {
     "sets": 1,
     "sides": Sides.BOTH,
     "rest_s": 30.0,

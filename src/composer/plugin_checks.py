@@ -19,7 +19,8 @@ from typing import Any, TypeVar
 from .model import Dose, Evidence, Exercise, Phase, Sides
 from .plugin_guard import is_stop, type_name
 from .safetext import visible
-from .sessionfile import _CONTROL, INT_BOUNDS, SECONDS_BOUNDS, TEXT_LIMITS
+from .spec import CONTROL as _CONTROL
+from .spec import INT_BOUNDS, SECONDS_BOUNDS, TEXT_LIMITS, fields
 
 # Exercises one plugin may provide; the rest are left out.
 MAX_EXERCISES_PER_PLUGIN = 1000
@@ -50,8 +51,9 @@ EVIDENCE_FIELDS: dict[str, tuple[int, bool]] = {
     "mvic_percent": (40, False),
     "note": _PARAGRAPH,
 }
-_INT_DOSE = ("sets", "reps")
-_SECONDS_DOSE = ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s")
+# A dose's numbers, with the bounds of a step's in a session file.
+_INT_DOSE = tuple(f.name for f in fields("step") if f.type == "integer")
+_SECONDS_DOSE = tuple(f.name for f in fields("step") if f.type == "seconds")
 
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}\Z")
 _PROGRESSES = re.compile(r"^(?:[a-z0-9][a-z0-9_-]{0,63}/)?[a-z0-9][a-z0-9-]{0,63}\Z")

@@ -19,7 +19,6 @@ from .durations import parse_duration, plain_seconds
 from .errors import MAX_PROBLEMS, Problem, SessionError, more_problems
 from .fileio import NotRegularFile, atomic_write_text, read_limited
 from .model import (
-    DOSE_FIELDS,
     SCHEMA_VERSION,
     Block,
     Dose,
@@ -29,57 +28,29 @@ from .model import (
     Sides,
     Step,
 )
+from .spec import CONTROL as _CONTROL  # every field's rules, declared once
+from .spec import EXERCISE_ID as _EXERCISE_ID
+from .spec import (
+    INT_BOUNDS,
+    MAX_BLOCKS,
+    MAX_FILE_BYTES,
+    MAX_REQUIRES,
+    MAX_STEPS,
+    MAX_TAGS,
+    SECONDS_BOUNDS,
+    TEXT_LIMITS,
+    keys,
+)
 from .tomlguard import MAX_KEY_DOTS, deep_key_line
 
 if TYPE_CHECKING:
     from .plugins import Catalog
 
-MAX_FILE_BYTES = 1024 * 1024
-MAX_BLOCKS = 100
-MAX_STEPS = 5000
-MAX_ROUNDS = 20
+TOP_KEYS = keys("session")
+DEFAULT_KEYS = keys("defaults")
+BLOCK_KEYS = keys("block")
+STEP_KEYS = keys("step")
 
-# (min, max) for every number a file may hold.
-INT_BOUNDS = {"sets": (1, 50), "reps": (1, 500), "rounds": (1, MAX_ROUNDS)}
-SECONDS_BOUNDS = {
-    "duration_s": (1, 4 * 3600),
-    "hold_s": (0.5, 600),
-    "rep_s": (0.5, 600),
-    "relax_s": (0, 600),
-    "rest_s": (0, 3600),
-    "switch_s": (0, 600),
-    "transition_s": (0, 600),
-}
-# Longest text per field; None means one line only (no newlines).
-TEXT_LIMITS = {
-    "title": (200, False),
-    "description": (4000, True),
-    "author": (200, False),
-    "name": (200, False),
-    "note": (1000, True),
-    "tag": (40, False),
-    "requires": (200, False),
-    "exercise": (130, False),
-}
-MAX_TAGS = 32
-MAX_REQUIRES = 32
-
-TOP_KEYS = (
-    "schema_version",
-    "title",
-    "description",
-    "author",
-    "tags",
-    "requires",
-    "defaults",
-    "blocks",
-)
-DEFAULT_KEYS = ("rest_s", "switch_s", "transition_s", "relax_s")
-BLOCK_KEYS = ("title", "rounds", "rest_s", "steps")
-STEP_KEYS = ("exercise", "name", *DOSE_FIELDS, "note")
-
-_EXERCISE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}/[a-z0-9][a-z0-9-]{0,63}\Z")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 

@@ -480,7 +480,7 @@ def _compile_step(builder: _Builder, base: dict, dose: ResolvedDose, cues: _Cues
             if dose.self_paced:
                 timed_work(set_number - 1, None, **set_fields)
             else:
-                order = [
+                order: list[tuple[int, str | None]] = [
                     (rep, side) for rep in range(1, dose.reps + 1) for side in ("left", "right")
                 ]
                 _reps(builder, base, dose, order, set_fields, cues)

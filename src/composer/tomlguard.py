@@ -63,7 +63,9 @@ def deep_key_line(text: str) -> int | None:
             at = newline
         else:
             dot = token.start()
-            at = _REST_OF_WORD.match(text, dot).end()
+            rest = _REST_OF_WORD.match(text, dot)
+            assert rest is not None  # the pattern matches the empty string too
+            at = rest.end()
             count = text.count(".", dot, at)
             if (
                 count == 1

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
+from textual.notifications import SeverityLevel
 
 from ..config import Config, load_config, save_config
 from ..filestate import FileState, read_state
@@ -219,7 +220,7 @@ class GluteApp(App[int]):
             self._report_history(line)
         return self._history
 
-    def _report_history(self, line: str, severity: str = "warning") -> None:
+    def _report_history(self, line: str, severity: SeverityLevel = "warning") -> None:
         if line in self._history_reported:
             return
         from ..safetext import visible

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -48,9 +49,15 @@ START_HINT = Content.from_markup(
     "[b]Ctrl+S[/b] saves, [b]Ctrl+R[/b] runs, [b]F1[/b] shows every key."
 )
 
+if TYPE_CHECKING:
+    from .app import GluteApp
+
 
 class ComposerScreen(Screen):
     """Build, edit, save and run a session."""
+
+    if TYPE_CHECKING:  # this screen runs in a GluteApp, with its attributes
+        app: GluteApp
 
     CSS_PATH = "composer_screen.tcss"
     AUTO_FOCUS = "#filter"
@@ -165,7 +172,7 @@ class ComposerScreen(Screen):
                 detail.show(START_HINT, "Getting started")
             return
         block = self.session.blocks[position.block]
-        if position.is_block:
+        if position.step is None:
             detail.show(describe_block(block, position.block), "Block")
         else:
             step = block.steps[position.step]
@@ -210,7 +217,7 @@ class ComposerScreen(Screen):
 
         position = event.position
         block = self.session.blocks[position.block]
-        if position.is_block:
+        if position.step is None:
 
             def apply_block(changes) -> None:
                 if changes is not None:
@@ -221,7 +228,8 @@ class ComposerScreen(Screen):
 
             self.app.push_screen(BlockForm(block), apply_block)
             return
-        step = block.steps[position.step]
+        index = position.step
+        step = block.steps[index]
 
         def apply_step(changed) -> None:
             if changed is not None:
@@ -291,7 +299,7 @@ class ComposerScreen(Screen):
 
     def action_swap(self, direction: str) -> None:
         position = self._position()
-        if position is None or position.is_block:
+        if position is None or position.step is None:
             return
         step = self.session.blocks[position.block].steps[position.step]
         exercise = self.catalog.get(step.exercise)

@@ -1,5 +1,5 @@
 """Checks for what people type into the forms, with the same bounds as
-session files (`composer.sessionfile`). Each check returns the value or
+session files (both from `composer.spec`). Each check returns the value or
 raises ValueError with a short message for the user. No Textual here."""
 
 from __future__ import annotations
@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 
 from ..durations import DurationError, parse_duration, plain_seconds
-from ..sessionfile import INT_BOUNDS, MAX_TAGS, SECONDS_BOUNDS, TEXT_LIMITS
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from ..spec import CONTROL as _CONTROL
+from ..spec import INT_BOUNDS, MAX_TAGS, SECONDS_BOUNDS, TEXT_LIMITS
 
 
 def whole_number(text: str, field: str) -> int | None:

@@ -173,7 +173,7 @@ class SaveAsDialog(PathDialog):
 
     def check_path(self, text: str) -> PathCheck:
         result = check_save_path(text)
-        if result.ok and result.exists and result.path == self.replace_ok:
+        if result.ok and result.exists and result.path and result.path == self.replace_ok:
             name = visible(result.path.name)
             return PathCheck(True, f"Press Enter again to replace {name}.", result.path, True)
         return result

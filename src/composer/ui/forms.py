@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from textual import on
@@ -255,13 +256,13 @@ class MetadataForm(FormScreen[SessionDetails]):
     def collect(self, values, problems) -> SessionDetails | None:
         out: dict[str, Any] = {}
         for name in ("title", "author"):
-            out[name] = check(problems, name, lambda n=name: fields.text(values[n].strip(), n))
+            out[name] = check(problems, name, partial(fields.text, values[name].strip(), name))
         out["description"] = check(
             problems, "description", lambda: fields.text(values["description"], "description")
         )
         out["tags"] = check(problems, "tags", lambda: fields.tags(values["tags"]))
         seconds = {
-            name: check(problems, name, lambda n=name: fields.seconds(values[n], n))
+            name: check(problems, name, partial(fields.seconds, values[name], name))
             for name in ("rest_s", "switch_s", "transition_s")
         }
         if problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,6 +17,9 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from ..history import Run, minutes_per_week, session_counts, week_streak
 from ..safetext import visible
+
+if TYPE_CHECKING:
+    from .app import GluteApp
 
 __all__ = ["HistoryScreen", "week_chart"]
 
@@ -84,6 +88,9 @@ def _short(text: str, width: int) -> str:
 
 class HistoryScreen(Screen[None]):
     """Every run, newest first. Enter runs the highlighted run's session again."""
+
+    if TYPE_CHECKING:  # this screen runs in a GluteApp, with its attributes
+        app: GluteApp
 
     CSS_PATH = "history_screen.tcss"
     AUTO_FOCUS = "#runs"

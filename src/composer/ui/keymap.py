@@ -36,6 +36,7 @@ def binding_ids() -> dict[str, Binding]:
     found: dict[str, Binding] = {}
     seen: set[type] = set()
     pending: list[type] = [DOMNode]
+    sub: type
     while pending:
         cls = pending.pop()
         for sub in cls.__subclasses__():

@@ -13,7 +13,7 @@ import math
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -41,6 +41,9 @@ from ..timeline import (
 )
 from .big_clock import BigClock
 from .big_word import Banner, BigWord
+
+if TYPE_CHECKING:
+    from .app import GluteApp
 
 __all__ = ["ConfirmQuit", "RunScreen"]
 
@@ -99,13 +102,18 @@ class SessionProgress(ProgressBar):
     screen does not show; skipping that keeps the timer's CPU use low.
     """
 
-    def on_mount(self, event: Mount) -> None:
+    # The event is needed to stop ProgressBar's own handler: a different
+    # signature from ProgressBar.on_mount, which Textual allows.
+    def on_mount(self, event: Mount) -> None:  # type: ignore[override]
         event.prevent_default()
         self.update()
 
 
 class RunScreen(Screen[None]):
     """Runs `session`: dismissed when the user quits or closes the summary."""
+
+    if TYPE_CHECKING:  # this screen runs in a GluteApp, with its attributes
+        app: GluteApp
 
     CSS_PATH = "run_screen.tcss"
 
@@ -300,7 +308,7 @@ class RunScreen(Screen[None]):
 
     # -- drawing -------------------------------------------------------------
 
-    def _put(self, key: str, value: Any, apply: Callable[[Any], None]) -> None:
+    def _put(self, key: str, value: Any, apply: Callable[[Any], object]) -> None:
         """Call `apply(value)` only when `value` differs from what is shown."""
         if self._shown.get(key, _UNSET) != value:
             self._shown[key] = value

@@ -5,6 +5,7 @@ An empty field takes the exercise's default, shown greyed in the field."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from textual.content import Content
 from textual.widgets import Input
@@ -99,7 +100,7 @@ class StepForm(FormScreen[Step]):
         sets = check(problems, "sets", lambda: fields.whole_number(values["sets"], "sets"))
         reps = check(problems, "reps", lambda: fields.whole_number(values["reps"], "reps"))
         seconds = {
-            name: check(problems, name, lambda n=name: fields.seconds(values[n], n))
+            name: check(problems, name, partial(fields.seconds, values[name], name))
             for name in ("duration_s", "hold_s", "rep_s", "rest_s")
         }
         note = check(problems, "note", lambda: fields.text(values["note"].strip(), "note"))
