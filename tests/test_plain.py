@@ -194,7 +194,7 @@ def test_glute_run_is_plain_when_stdout_is_not_a_terminal(tmp_path, glute_env):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_plain_notifications_in_a_terminal_are_wrapped_for_tmux(tmp_path, glute_env):
-    from .pty_run import PtyRun
+    from .pty_terminal import PseudoTerminal
 
     path = tmp_path / "s.toml"
     path.write_text(
@@ -202,10 +202,11 @@ def test_plain_notifications_in_a_terminal_are_wrapped_for_tmux(tmp_path, glute_
         '[[blocks]]\n[[blocks.steps]]\nexercise = "gone/x"\nname = "Squat"\nreps = 2\n'
     )
     env = {**glute_env, "TMUX": "/tmp/tmux-0/default,1,0", "TERM": "xterm-256color"}
-    with PtyRun([*glute_command(), "run", "--plain", "--notify", str(path)], env) as term:
-        term.read_until(lambda out: b"press Enter when done" in out)
+    command = [*glute_command(), "run", "--plain", "--notify", str(path)]
+    with PseudoTerminal(command, env) as term:
+        term.wait_for_text("press Enter when done")
         term.send(b"\r")
-        out = term.read_until(lambda out: b"Steps skipped" in out)
-        assert term.proc.wait(20) == 0
+        assert term.finish() == 0
+        out = term.output
     assert b"\x1bPtmux;\x1b\x1b]9;Glute Composer: WORK: Squat \xc2\xb7 2 reps\x07\x1b\\" in out
     assert b"\x1bPtmux;\x1b\x1b]777;notify;Glute Composer;Session complete\x07\x1b\\" in out

@@ -137,7 +137,7 @@ def test_big_digit_font():
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_glute_run_notify_writes_osc_9_and_777_to_the_terminal(tmp_path, glute_env):
-    from .pty_run import PtyRun
+    from .pty_terminal import PseudoTerminal
 
     path = tmp_path / "s.toml"
     path.write_text(
@@ -146,19 +146,14 @@ def test_glute_run_notify_writes_osc_9_and_777_to_the_terminal(tmp_path, glute_e
     )
     env = {**glute_env, "TERM": "xterm-256color"}
     env.pop("TMUX", None)
-    with PtyRun([*glute_command(), "run", "--notify", str(path)], env) as term:
-        out = term.read_until(lambda out: b"notify;Glute Composer;WORK: Plank\x07" in out)
+    with PseudoTerminal([*glute_command(), "run", "--notify", str(path)], env) as term:
+        term.wait_for_text("notify;Glute Composer;WORK: Plank\x07")
+        out = term.output
         assert b"\x1b]9;Glute Composer: Get ready: Plank\x07" in out
         assert b"\x1b]777;notify;Glute Composer;Get ready: Plank\x07" in out
         term.send(b"q")
-        term.read_until(lambda out: b"Stop this session?" in out)
+        term.wait_for_text("Stop this session?")
         term.send(b"y")
-        term.read_until(lambda out: b"How did it go?" in out)
-        deadline = time.monotonic() + 10  # keys in the check-in's first moment are ignored
-        while term.proc.poll() is None and time.monotonic() < deadline:
-            term.send(b"\x1b")
-            try:
-                term.read_until(lambda out: False, timeout=0.5)  # keep reading the screen
-            except AssertionError:
-                pass
-        assert term.proc.wait(20) == 0
+        term.wait_for_text("How did it go?")
+        # Esc until the check-in takes it (it ignores keys at first).
+        assert term.finish(then=b"\x1b") == 0
