@@ -62,3 +62,23 @@ def glute_env(home) -> dict[str, str]:
     env["GLUTE_COMPOSER_HOME"] = str(home)
     env["GLUTE_COMPOSER_LOAD_PLUGINS"] = ""
     return env
+
+
+class FakeClock:
+    """A monotonic clock the test moves by hand."""
+
+    def __init__(self, now: float = 100.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FakeClock:
+    """The timer screen's clock, moved by hand."""
+    from composer.ui.run_screen import RunScreen
+
+    fake = FakeClock()
+    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
+    return fake

@@ -27,6 +27,8 @@ from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.plugins import Catalog
 from composer.timeline import compile_timeline
 
+from .conftest import FakeClock
+
 FAKE = """#!/bin/sh
 # Appends one line to the log: the program's name, its arguments and <stdin>.
 {{
@@ -58,14 +60,6 @@ def logged(fake_bin) -> list[str]:
     if not fake_bin.log.exists():
         return []
     return fake_bin.log.read_text().splitlines()
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def short_session() -> Session:

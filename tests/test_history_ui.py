@@ -21,8 +21,8 @@ from composer.ui.history_screen import HistoryScreen
 from composer.ui.resume_dialog import ResumeOffer
 from composer.ui.run_screen import ConfirmQuit, RunScreen
 
+from .conftest import FakeClock
 from .test_history import a_run
-from .test_run_screen import FakeClock
 
 SIZE = (110, 36)
 NOW = datetime.now().astimezone()

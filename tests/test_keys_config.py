@@ -5,32 +5,14 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from composer import paths
 from composer.config import Config, load_config, save_config
 from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.plugins import Catalog, load_catalog
 from composer.ui.app import make_app
 from composer.ui.keymap import binding_ids, check_keymap
-from composer.ui.run_screen import RunScreen
 
 from .conftest import ROOT
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
-    return fake
 
 
 def write_config(text: str) -> Config:

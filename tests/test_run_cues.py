@@ -17,14 +17,7 @@ from composer.ui.big_clock import BigClock, best_scale, big_digit_lines
 from composer.ui.run_screen import RunScreen
 
 from .conftest import glute_command
-from .test_run_screen import FakeClock, digits, settle, text
-
-
-@pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
-    return fake
+from .test_run_screen import digits, settle, text
 
 
 def plank(transition: float = 10) -> Session:

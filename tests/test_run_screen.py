@@ -14,22 +14,9 @@ from composer.ui.big_word import BigWord
 from composer.ui.checkin import CheckInScreen
 from composer.ui.run_screen import ConfirmQuit, RunScreen
 
+from .conftest import FakeClock
+
 SIZE = (100, 34)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
-    return fake
 
 
 def session(*steps: Step, transition: float = 10) -> Session:

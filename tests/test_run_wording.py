@@ -15,23 +15,9 @@ from composer.ui.app import make_app
 from composer.ui.run_screen import ConfirmQuit, RunScreen
 
 from .conftest import ROOT
+from .test_run_screen import settle
 
 SIZE = (120, 36)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock(monkeypatch) -> FakeClock:
-    fake = FakeClock()
-    monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))
-    return fake
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +35,6 @@ def one_step(exercise: str, transition: float = 5, **dose) -> Session:
 
 def text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).visual)
-
-
-async def settle(pilot, clock: FakeClock, seconds: float = 0) -> None:
-    clock.now += seconds
-    pilot.app.screen._tick()
-    await pilot.pause()
 
 
 # -- words, without a screen ----------------------------------------------------------
