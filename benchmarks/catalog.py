@@ -15,7 +15,7 @@ from pathlib import Path
 
 from _common import MIN_SAMPLES, interleaved, report
 
-from composer.plugins import load_catalog
+from composer.catalog.manager import load_catalog
 
 TEMPLATE = """
 from composer import Dose, Exercise, hookimpl

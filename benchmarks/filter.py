@@ -82,7 +82,7 @@ def main() -> int:
     home, names = make_home()
     env = base_env(home) | {"GLUTE_COMPOSER_LOAD_PLUGINS": ",".join(names)}
     os.environ.update(env)
-    from composer.plugins import load_catalog
+    from composer.catalog.manager import load_catalog
 
     catalog = load_catalog()
     total = len(catalog.exercises)

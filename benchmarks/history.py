@@ -34,11 +34,11 @@ def main() -> int:
     home = tempfile.mkdtemp()
     os.environ["GLUTE_COMPOSER_HOME"] = home
 
-    from composer.engine import Engine
-    from composer.history import CheckIn, Run, StepOutcome, open_history
     from composer.model import Block, Dose, Session, Step
-    from composer.resume import RunLog
-    from composer.timeline import compile_timeline
+    from composer.run.engine import Engine
+    from composer.run.resume import RunLog
+    from composer.run.timeline import compile_timeline
+    from composer.store.history import CheckIn, Run, StepOutcome, open_history
 
     now = datetime.now().astimezone()
     steps = [StepOutcome(i, f"a/e{i}", f"Exercise {i}", "completed", 100.0, 98.0) for i in range(6)]

@@ -23,12 +23,12 @@ import sys
 import tempfile
 import time
 
-from composer.config import Config
-from composer.engine import IntervalStarted
+from composer.catalog.manager import Catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
+from composer.run.engine import IntervalStarted
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.run_screen import REFRESH_S, RunScreen
+from composer.ui.screens.run import REFRESH_S, RunScreen
 
 
 def long_session(seconds: float) -> Session:

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from _common import MIN_SAMPLES, interleaved, report
 
-from composer.sessionfile import dumps_session, load_session, save_session
+from composer.format.reader import load_session
+from composer.format.writer import dumps_session, save_session
 
 
 def big_session_text(steps: int) -> str:

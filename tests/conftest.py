@@ -77,7 +77,7 @@ class FakeClock:
 @pytest.fixture
 def clock(monkeypatch) -> FakeClock:
     """The timer screen's clock, moved by hand."""
-    from composer.ui.run_screen import RunScreen
+    from composer.ui.screens.run import RunScreen
 
     fake = FakeClock()
     monkeypatch.setattr(RunScreen, "default_clock", staticmethod(fake))

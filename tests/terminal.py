@@ -129,7 +129,7 @@ class Terminal:
 def big(word: str) -> str:
     """The top row of `word` as the timer draws it in big letters, to look
     for on a captured screen."""
-    from composer.ui.big_word import big_lines
+    from composer.ui.widgets.big_word import big_lines
 
     lines = big_lines(word)
     assert lines is not None, f"no big glyphs for {word!r}"

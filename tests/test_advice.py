@@ -14,13 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from composer import advice as advice_module
-from composer.advice import Advice, Edit, Location, advise
-from composer.cli import main
-from composer.editing import Position, apply_advice
+from composer.catalog.manager import load_catalog
+from composer.cli.main import main
+from composer.edit.undo import Position, apply_advice
+from composer.format.reader import load_session, parse_session
+from composer.format.writer import dumps_session
+from composer.habit import advice as advice_module
+from composer.habit.advice import Advice, Edit, Location, advise
 from composer.model import Block, Dose, Session, Step
-from composer.plugins import load_catalog
-from composer.sessionfile import dumps_session, load_session, parse_session
 
 from .conftest import DATA, ROOT
 
@@ -532,7 +533,7 @@ def test_without_a_history_file_advice_goes_on_alone(home):
 
 def test_advise_does_not_import_textual(glute_env):
     code = (
-        "import sys\nfrom composer.cli import main\n"
+        "import sys\nfrom composer.cli.main import main\n"
         f"main(['advise', {str(GOLDEN / 'sides.toml')!r}])\n"
         "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)\n"
     )
@@ -548,7 +549,7 @@ def test_the_real_history_gives_the_felt_advice(catalog, home):
     check-in says it was felt in the lower back."""
     from datetime import UTC, datetime
 
-    from composer.history import CheckIn, Run, StepOutcome, open_history
+    from composer.store.history import CheckIn, Run, StepOutcome, open_history
 
     started = datetime(2026, 11, 20, 7, 0, tzinfo=UTC)
     run = Run(

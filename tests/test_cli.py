@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from composer.cli import main
-from composer.sessionfile import load_session
+from composer.cli.main import main
+from composer.format.reader import load_session
 
 from .conftest import DATA, glute_command
 
@@ -199,7 +199,7 @@ def test_run_of_invalid_file_reports_before_drawing(glute_env):
 
 @pytest.mark.parametrize("bad", ["--debug", ""])
 def test_internal_errors_have_no_traceback_without_debug(monkeypatch, capsys, bad):
-    import composer.cli as cli
+    import composer.cli.main as cli
 
     def explode(*_args, **_kwargs):
         raise RuntimeError("kaput")
@@ -214,7 +214,7 @@ def test_internal_errors_have_no_traceback_without_debug(monkeypatch, capsys, ba
 
 
 def test_phase_choices_match_the_model():
-    from composer.cli import PHASES
+    from composer.cli.main import PHASES
     from composer.model import Phase
 
     assert PHASES == tuple(p.value for p in Phase)

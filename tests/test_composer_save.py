@@ -14,16 +14,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Button, Input, Static
 
+from composer.catalog.manager import load_catalog
 from composer.errors import Problem, SessionError
-from composer.filestate import check_save_path
+from composer.format.reader import load_session
+from composer.format.writer import dumps_session, save_session
 from composer.model import Block, Session, Step
-from composer.plugins import load_catalog
-from composer.sessionfile import dumps_session, load_session, save_session
-from composer.ui import composer_screen
+from composer.store.filestate import check_save_path
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.dialogs import CommentsWillBeLost, FileChanged, UnsavedChanges
-from composer.ui.files import OpenDialog, SaveAsDialog
+from composer.ui.dialogs.confirm import CommentsWillBeLost, FileChanged, UnsavedChanges
+from composer.ui.dialogs.files import OpenDialog, SaveAsDialog
+from composer.ui.screens import composer as composer_screen
+from composer.ui.screens.composer import ComposerScreen
 
 SIZE = (120, 40)
 

@@ -7,11 +7,11 @@ import time
 
 from textual.widgets import Static
 
-from composer import timeline
-from composer.plugins import load_catalog
-from composer.sessionfile import parse_session
+from composer.catalog.manager import load_catalog
+from composer.format.reader import parse_session
+from composer.run import timeline
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
+from composer.ui.screens.composer import ComposerScreen
 
 from .test_size import HUGE
 

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 import pytest
 
 from composer import hookimpl
-from composer.config import Config
-from composer.editing import Position
+from composer.catalog.manager import load_catalog
+from composer.edit.undo import Position
 from composer.model import Block, Dose, Session, Step
-from composer.plugins import load_catalog
+from composer.store.config import Config
 from composer.ui.app import make_app
 
 SIZE = (120, 40)

@@ -11,20 +11,21 @@ import pytest
 from textual.widgets import Input, OptionList, Static
 
 from composer import hookimpl
-from composer.config import load_config
+from composer.catalog.manager import load_catalog
+from composer.format.reader import load_session
+from composer.format.writer import dumps_session, save_session
 from composer.model import Block, Dose, Session, Step
-from composer.plugins import load_catalog
-from composer.sessionfile import dumps_session, load_session, save_session
+from composer.store.config import load_config
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.dialogs import UnsavedChanges
-from composer.ui.files import OpenDialog, SaveAsDialog, TemplatePicker
-from composer.ui.forms import BlockForm, MetadataForm
-from composer.ui.help_screen import HelpScreen
-from composer.ui.library import LibraryList
-from composer.ui.plugins_screen import PluginsScreen
-from composer.ui.sharing import InstallPlugins
-from composer.ui.step_form import StepForm
+from composer.ui.dialogs.confirm import UnsavedChanges
+from composer.ui.dialogs.files import OpenDialog, SaveAsDialog, TemplatePicker
+from composer.ui.dialogs.forms import BlockForm, MetadataForm
+from composer.ui.dialogs.help import HelpScreen
+from composer.ui.dialogs.plugins import PluginsScreen
+from composer.ui.dialogs.sharing import InstallPlugins
+from composer.ui.dialogs.step_form import StepForm
+from composer.ui.screens.composer import ComposerScreen
+from composer.ui.widgets.library import LibraryList
 
 DATA = Path(__file__).parent / "data"
 SIZE = (120, 40)
@@ -94,7 +95,7 @@ def two_blocks(catalog) -> Session:
 
 
 async def focus_row(pilot, block: int, step: int | None = None) -> None:
-    from composer.editing import Position
+    from composer.edit.undo import Position
 
     screen = composer(pilot.app)
     screen.editor.step_list.focus()
@@ -719,7 +720,7 @@ async def test_markup_in_files_is_shown_literally(catalog, tmp_path):
 
 
 async def test_filter_keeps_rows_and_skips_keys_that_change_nothing(catalog):
-    from composer.ui.library import Library
+    from composer.ui.widgets.library import Library
 
     app = app_with(catalog)
     async with app.run_test(size=SIZE) as pilot:

@@ -14,18 +14,18 @@ from types import SimpleNamespace
 import pytest
 
 from composer import Cue, CueKind, IntervalKind, hookimpl
-from composer.config import Config, load_config, save_config
-from composer.cues import (
+from composer.catalog.manager import Catalog
+from composer.model import Block, Dose, Session, SessionDefaults, Step
+from composer.run.cues import (
     CueDispatcher,
     CueSettings,
     notification_sequences,
     speech_command,
     spoken_dose,
 )
-from composer.engine import Engine
-from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
-from composer.timeline import compile_timeline
+from composer.run.engine import Engine
+from composer.run.timeline import compile_timeline
+from composer.store.config import Config, load_config, save_config
 
 from .conftest import FakeClock
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from composer.durations import MAX_DURATION_TEXT, DurationError, as_text, parse_duration
-from composer.ui import fields
+from composer.edit import fields
+from composer.format.durations import MAX_DURATION_TEXT, DurationError, as_text, parse_duration
 
 
 @pytest.mark.parametrize(

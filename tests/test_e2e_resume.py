@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from composer.history import open_history
+from composer.store.history import open_history
 
 from .terminal import Terminal, big
 

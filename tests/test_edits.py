@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from composer.editing import (
+from composer.edit import fields
+from composer.edit.undo import (
     EditHistory,
     Position,
     add_block,
@@ -17,7 +18,6 @@ from composer.editing import (
     swap_exercise,
 )
 from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
-from composer.ui import fields
 
 
 def _exercise(id_: str, phase: str = "activate", **dose) -> Exercise:

@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from composer.engine import Countdown, Engine, Finished, IntervalStarted
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.timeline import Interval, Kind, Timeline, compile_timeline
+from composer.run.engine import Countdown, Engine, Finished, IntervalStarted
+from composer.run.timeline import Interval, Kind, Timeline, compile_timeline
 
 
 class FakeClock:

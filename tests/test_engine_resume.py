@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from composer.engine import COMPLETED, PARTLY, SKIPPED, Engine, Finished, IntervalStarted
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.timeline import Kind, compile_timeline
+from composer.run.engine import COMPLETED, PARTLY, SKIPPED, Engine, Finished, IntervalStarted
+from composer.run.timeline import Kind, compile_timeline
 
 from .test_engine import FakeClock, interval, kinds, simple, started, timeline_of
 

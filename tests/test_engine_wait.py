@@ -3,9 +3,9 @@ and the deadline chain starts again from the release."""
 
 from __future__ import annotations
 
-from composer.engine import Engine, Held, IntervalStarted
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.timeline import Kind, compile_timeline
+from composer.run.engine import Engine, Held, IntervalStarted
+from composer.run.timeline import Kind, compile_timeline
 
 
 def engine(wait: bool = True) -> Engine:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import importlib.metadata
 import sys
 
-from composer import plugins
-from composer.plugins import ENTRY_POINT_GROUP, normalize_name
+from composer.catalog import manager as plugins
+from composer.catalog.manager import ENTRY_POINT_GROUP, normalize_name
 
 
 def _scanned() -> set[tuple[str, str, str | None]]:

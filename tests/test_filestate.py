@@ -14,7 +14,9 @@ import tomli_w
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from composer.filestate import (
+from composer.format.reader import parse_session
+from composer.format.writer import dumps_session
+from composer.store.filestate import (
     MISSING,
     check_open_path,
     check_save_path,
@@ -24,7 +26,6 @@ from composer.filestate import (
     read_state,
     written_state,
 )
-from composer.sessionfile import dumps_session, parse_session
 
 # -- fingerprints --------------------------------------------------------------------
 

@@ -8,12 +8,12 @@ import pytest
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from composer.config import Config
+from composer.catalog.manager import Catalog, load_catalog
+from composer.cli.show import render_plan
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog, load_catalog
-from composer.show import render_plan
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.run_screen import RunScreen
+from composer.ui.screens.run import RunScreen
 
 SIZES = [(80, 24), (120, 36)]
 

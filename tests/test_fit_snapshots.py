@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from composer.config import Config
-from composer.editing import Position
+from composer.catalog.manager import load_catalog
+from composer.edit.undo import Position
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import load_catalog
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.run_screen import RunScreen
+from composer.ui.screens.run import RunScreen
 
 SIZES = {"small": (80, 24), "large": (120, 36)}
 

@@ -17,12 +17,13 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from composer.durations import parse_duration
 from composer.errors import MAX_PROBLEMS, SessionError
+from composer.format.durations import parse_duration
+from composer.format.reader import STEP_KEYS, TOP_KEYS, parse_session
+from composer.format.size import MAX_INTERVALS, SessionTooLarge, session_size
+from composer.format.writer import dumps_session
 from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
-from composer.sessionfile import STEP_KEYS, TOP_KEYS, dumps_session, parse_session
-from composer.size import MAX_INTERVALS, SessionTooLarge, session_size
-from composer.timeline import compile_timeline
+from composer.run.timeline import compile_timeline
 
 from .conftest import DATA, glute_command
 

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from composer import Dose, Evidence, Exercise, Phase, Sides, hookimpl
-from composer.cli import _exercise_json
+from composer.catalog.checks import EVIDENCE_FIELDS, LIST_FIELDS, TEXT_FIELDS
+from composer.catalog.manager import Catalog
+from composer.cli.main import _exercise_json
+from composer.format.reader import _CONTROL, INT_BOUNDS, SECONDS_BOUNDS
 from composer.model import SessionDefaults, Step
-from composer.plugin_checks import EVIDENCE_FIELDS, LIST_FIELDS, TEXT_FIELDS
-from composer.plugins import Catalog
 from composer.safetext import is_clean, json_text
-from composer.sessionfile import _CONTROL, INT_BOUNDS, SECONDS_BOUNDS
 
 # Repeatable by default, like tests/test_fuzz.py; GLUTE_FUZZ_RANDOM=1 and
 # GLUTE_FUZZ_EXAMPLES=N explore further.

@@ -18,11 +18,11 @@ from types import SimpleNamespace
 import pytest
 
 from composer import Dose, Evidence, Exercise, hookimpl
-from composer.cli import main
-from composer.handout import build_handout, dose_in_words, render_html, render_markdown
+from composer.catalog.manager import Catalog
+from composer.cli.main import main
+from composer.format.reader import load_session
 from composer.model import Block, ResolvedDose, Session, SessionDefaults, Sides, Step
-from composer.plugins import Catalog
-from composer.sessionfile import load_session
+from composer.share.handout import build_handout, dose_in_words, render_html, render_markdown
 
 from .conftest import ROOT
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList, Static
 
-from composer.config import Config
+from composer.catalog.manager import load_catalog
 from composer.model import Block, Dose, Session, Step
-from composer.plugins import load_catalog
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.hints import HintsPanel
+from composer.ui.screens.composer import ComposerScreen
+from composer.ui.widgets.hints import HintsPanel
 
 SIZE = (120, 40)
 
@@ -122,7 +122,7 @@ async def test_hints_from_history(catalog, monkeypatch):
             self.exercise_id = "stability/glute-bridge"
             self.rating, self.pain, self.felt, self.outcome = rating, None, [], "completed"
 
-    monkeypatch.setattr("composer.ui.hints.open_history", lambda report: History())
+    monkeypatch.setattr("composer.ui.widgets.hints.open_history", lambda report: History())
     session = _session()
     session.blocks[0].steps[0].dose = Dose(duration_s=30)
     session.blocks.append(Block(title="Cool down", steps=[Step(exercise="cooldown/childs-pose")]))

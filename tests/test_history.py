@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from composer import paths
-from composer.history import (
+from composer.store import paths
+from composer.store.history import (
     SCHEMA_VERSION,
     CheckIn,
     HistoryError,

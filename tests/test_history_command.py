@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from composer import paths
-from composer.cli import main
-from composer.history import CheckIn, StepOutcome, open_history
-from composer.history_command import parse_since, render_runs
+from composer.cli.history import parse_since, render_runs
+from composer.cli.main import main
+from composer.store import paths
+from composer.store.history import CheckIn, StepOutcome, open_history
 
 from .test_history import a_run
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from composer.config import Config
-from composer.engine import Engine
+from composer.catalog.manager import Catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
-from composer.resume import ResumePlan, RunLog
-from composer.timeline import compile_timeline
+from composer.run.engine import Engine
+from composer.run.resume import ResumePlan, RunLog
+from composer.run.timeline import compile_timeline
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.checkin import CheckInScreen
-from composer.ui.run_screen import RunScreen
+from composer.ui.dialogs.checkin import CheckInScreen
+from composer.ui.screens.run import RunScreen
 
 from .test_engine import FakeClock
 

@@ -8,18 +8,19 @@ import pytest
 from textual.command import CommandList
 from textual.widgets import DataTable, Static
 
-from composer.config import Config
-from composer.history import CheckIn, StepOutcome, open_history
+from composer.catalog.manager import Catalog
+from composer.format.reader import load_session
+from composer.format.writer import save_session
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
-from composer.resume import load_state, plan_resume
-from composer.sessionfile import load_session, save_session
+from composer.run.resume import load_state, plan_resume
+from composer.store.config import Config
+from composer.store.history import CheckIn, StepOutcome, open_history
 from composer.ui.app import make_app
-from composer.ui.checkin import CheckInScreen
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.history_screen import HistoryScreen
-from composer.ui.resume_dialog import ResumeOffer
-from composer.ui.run_screen import ConfirmQuit, RunScreen
+from composer.ui.dialogs.checkin import CheckInScreen
+from composer.ui.dialogs.resume import ResumeOffer
+from composer.ui.screens.composer import ComposerScreen
+from composer.ui.screens.history import HistoryScreen
+from composer.ui.screens.run import ConfirmQuit, RunScreen
 
 from .conftest import FakeClock
 from .test_history import a_run
@@ -409,7 +410,7 @@ async def test_the_app_quitting_during_a_run_keeps_it(tmp_path, clock):
 
 
 def run_index_of_clam() -> int:
-    from composer.timeline import compile_timeline
+    from composer.run.timeline import compile_timeline
 
     timeline = compile_timeline(short_session())
     return next(i for i, x in enumerate(timeline.intervals) if x.name == "Clam" and x.kind.is_work)

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 import pytest
 
 from composer import Dose, Exercise, hookimpl, hookspecs
-from composer.plugins import Catalog
+from composer.catalog.manager import Catalog
 
 from .conftest import ROOT
 

@@ -8,15 +8,16 @@ import pytest
 from textual import events
 from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from composer.editing import Position
+from composer.catalog.manager import load_catalog
+from composer.edit.undo import Position
+from composer.format.reader import load_session
+from composer.format.writer import save_session
 from composer.model import Block, Dose, Session, Step
-from composer.plugins import load_catalog
-from composer.sessionfile import load_session, save_session
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.detail import Detail
-from composer.ui.help_screen import HelpScreen
-from composer.ui.step_form import SELF_PACED, StepForm
+from composer.ui.dialogs.help import HelpScreen
+from composer.ui.dialogs.step_form import SELF_PACED, StepForm
+from composer.ui.screens.composer import ComposerScreen
+from composer.ui.widgets.detail import Detail
 
 SMALL = (80, 24)
 

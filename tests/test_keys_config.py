@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from composer import paths
-from composer.config import Config, load_config, save_config
+from composer.catalog.manager import Catalog, load_catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog, load_catalog
+from composer.store import paths
+from composer.store.config import Config, load_config, save_config
 from composer.ui.app import make_app
 from composer.ui.keymap import binding_ids, check_keymap
 

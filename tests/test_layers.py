@@ -45,13 +45,13 @@ def test_the_scan_sees_relative_and_absolute_private_imports(tmp_path, monkeypat
     fake = tmp_path / "composer" / "ui"
     fake.mkdir(parents=True)
     (fake / "bad.py").write_text(
-        "from ..sessionfile import _CONTROL\n"
-        "from composer.plugins import _private, public\n"
+        "from ..format.reader import _CONTROL\n"
+        "from composer.catalog.manager import _private, public\n"
         "from .widgets import _own  # the UI's own private names are fine\n",
         encoding="utf-8",
     )
     monkeypatch.setattr(__import__(__name__, fromlist=["UI"]), "UI", fake)
     assert private_imports() == [
-        "bad.py:1: composer.sessionfile._CONTROL",
-        "bad.py:2: composer.plugins._private",
+        "bad.py:1: composer.format.reader._CONTROL",
+        "bad.py:2: composer.catalog.manager._private",
     ]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from composer import Exercise, Phase, Sides
-from composer.plugins import load_catalog
+from composer.catalog.manager import load_catalog
 
 from .conftest import ROOT
 

@@ -9,11 +9,11 @@ import sys
 
 import pytest
 
-from composer.cues import CueDispatcher, CueSettings
-from composer.history import open_history
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plain import PlainRunner
-from composer.timeline import compile_timeline
+from composer.run.cues import CueDispatcher, CueSettings
+from composer.run.plain import PlainRunner
+from composer.run.timeline import compile_timeline
+from composer.store.history import open_history
 
 from .conftest import glute_command
 from .test_cues import fake_bin, logged  # noqa: F401  (a fixture)
@@ -175,7 +175,7 @@ def test_glute_run_is_plain_when_stdout_is_not_a_terminal(tmp_path, glute_env):
         '[[blocks]]\n[[blocks.steps]]\nexercise = "gone/x"\nname = "Squat"\nreps = 2\n'
     )
     code = (
-        "import sys\nfrom composer.cli import main\ncode = main(sys.argv[1:])\n"
+        "import sys\nfrom composer.cli.main import main\ncode = main(sys.argv[1:])\n"
         "print('TEXTUAL' if 'textual' in sys.modules else 'CLEAN', file=sys.stderr)\n"
         "sys.exit(code)\n"
     )

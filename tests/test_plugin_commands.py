@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from composer import plugin_commands
-from composer.cli import main
-from composer.plugins import normalize_name
+from composer.catalog.manager import normalize_name
+from composer.cli import plugins as plugin_commands
+from composer.cli.main import main
 
 
 @pytest.fixture

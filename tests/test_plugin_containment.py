@@ -14,8 +14,8 @@ from types import SimpleNamespace
 import pytest
 
 from composer import Dose, Evidence, Exercise, hookimpl
-from composer.plugin_checks import CHECKED, MAX_EXERCISES_PER_PLUGIN
-from composer.plugins import MAX_TEMPLATES_PER_PLUGIN, MAX_WARNINGS, Catalog, load_catalog
+from composer.catalog.checks import CHECKED, MAX_EXERCISES_PER_PLUGIN
+from composer.catalog.manager import MAX_TEMPLATES_PER_PLUGIN, MAX_WARNINGS, Catalog, load_catalog
 from composer.safetext import is_clean
 
 
@@ -622,7 +622,7 @@ def test_plugins_with_the_same_object_in_two_files_do_not_share_hooks(tmp_path):
 
 
 def test_an_entry_point_name_with_bells_is_reported_not_fatal(tmp_path, monkeypatch, capsys):
-    from composer.cli import main
+    from composer.cli.main import main
 
     dist = tmp_path / "belled-1.0.dist-info"
     dist.mkdir()
@@ -642,7 +642,7 @@ def test_an_entry_point_name_with_bells_is_reported_not_fatal(tmp_path, monkeypa
 
 
 def test_an_infinite_dose_no_longer_breaks_the_commands(home, monkeypatch, capsys):
-    from composer.cli import main
+    from composer.cli.main import main
 
     plugins = home / "data" / "plugins"
     plugins.mkdir(parents=True)

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from composer import Dose, Exercise, hookimpl
-from composer.plugins import Catalog, load_catalog
+from composer.catalog.manager import Catalog, load_catalog
 
 
 def _exercise(id_: str = "fire-hydrant", **fields) -> Exercise:

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from composer import reminders, scheduler
-from composer.cli import main
-from composer.config import Config, load_config, save_config
-from composer.reminders import Schedule, due, last_slot, notify, parse_schedule
+from composer.cli.main import main
+from composer.habit import reminders, scheduler
+from composer.habit.reminders import due, last_slot, notify
+from composer.store.config import Config, load_config, save_config
+from composer.store.schedule import Schedule, parse_schedule
 
 TZ = timezone(timedelta(hours=1))
 MONDAY = date(2025, 3, 3)
@@ -192,7 +193,7 @@ def test_glute_due_reads_the_history(home, capsys, monkeypatch):
     write_config(home, WORKDAYS)
     local = datetime(2025, 3, 3, 13, 20).astimezone()
     history = Runs(Run(local - timedelta(minutes=10)))
-    monkeypatch.setattr("composer.advice.open_history", lambda report=None: history)
+    monkeypatch.setattr("composer.habit.advice.open_history", lambda report=None: history)
     assert main(["due", "--at", local.isoformat()]) == 1
     history.list.clear()
     assert main(["due", "--at", local.isoformat()]) == 0

@@ -5,19 +5,20 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, timedelta
 
-from composer import paths
-from composer.engine import Engine
-from composer.history import open_history
+from composer.format.reader import parse_session
+from composer.format.writer import save_session
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.resume import (
+from composer.run.engine import Engine
+from composer.run.resume import (
     RunLog,
     load_state,
     plan_resume,
     session_hash,
     state_path,
 )
-from composer.sessionfile import parse_session, save_session
-from composer.timeline import Kind, compile_timeline
+from composer.run.timeline import Kind, compile_timeline
+from composer.store import paths
+from composer.store.history import open_history
 
 from .test_engine import FakeClock
 

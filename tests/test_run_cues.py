@@ -9,12 +9,12 @@ import time
 import pytest
 
 from composer import hookimpl
-from composer.config import Config
+from composer.catalog.manager import Catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.big_clock import BigClock, best_scale, big_digit_lines
-from composer.ui.run_screen import RunScreen
+from composer.ui.screens.run import RunScreen
+from composer.ui.widgets.big_clock import BigClock, best_scale, big_digit_lines
 
 from .conftest import glute_command
 from .test_run_screen import digits, settle, text

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Digits, Static
 
-from composer.config import Config
-from composer.history import open_history
+from composer.catalog.manager import Catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
+from composer.store.config import Config
+from composer.store.history import open_history
 from composer.ui.app import make_app
-from composer.ui.big_word import BigWord
-from composer.ui.checkin import CheckInScreen
-from composer.ui.run_screen import ConfirmQuit, RunScreen
+from composer.ui.dialogs.checkin import CheckInScreen
+from composer.ui.screens.run import ConfirmQuit, RunScreen
+from composer.ui.widgets.big_word import BigWord
 
 from .conftest import FakeClock
 
@@ -242,7 +242,7 @@ async def test_no_sound_when_off(clock):
 
 
 def history_records() -> list[dict]:
-    from composer.history import open_history
+    from composer.store.history import open_history
 
     with open_history() as history:
         return [{"finished": run.finished, "title": run.title} for run in history.runs()]
@@ -320,8 +320,8 @@ async def test_ctrl_q_on_the_timer_opened_from_the_composer(clock):
 
 
 async def test_stopping_then_asks_about_unsaved_changes(clock):
-    from composer.ui.composer_screen import ComposerScreen
-    from composer.ui.dialogs import UnsavedChanges
+    from composer.ui.dialogs.confirm import UnsavedChanges
+    from composer.ui.screens.composer import ComposerScreen
 
     app = composing(session(timed_each()))
     async with app.run_test(size=SIZE) as pilot:

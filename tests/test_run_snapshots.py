@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from composer.config import Config
+from composer.catalog.manager import Catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.run_screen import RunScreen
+from composer.ui.screens.run import RunScreen
 
 
 def _app(monkeypatch):

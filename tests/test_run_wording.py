@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from composer.config import Config
+from composer.catalog.manager import Catalog, load_catalog
+from composer.format.reader import load_session
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.plugins import Catalog, load_catalog
-from composer.sessionfile import load_session
-from composer.timeline import Kind, banner, compile_timeline, cue_line, time_left
+from composer.run.timeline import Kind, banner, compile_timeline, cue_line, time_left
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.run_screen import ConfirmQuit, RunScreen
+from composer.ui.screens.run import ConfirmQuit, RunScreen
 
 from .conftest import ROOT
 from .test_run_screen import settle

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from composer import fileio
 from composer.errors import SessionError, WriteError
-from composer.fileio import atomic_write_text, temp_file_pattern
+from composer.format.reader import load_session
+from composer.format.writer import save_session
 from composer.model import Session
-from composer.sessionfile import load_session, save_session
+from composer.store import files as fileio
+from composer.store.files import atomic_write_text, temp_file_pattern
 
 from .conftest import glute_command
 

@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from composer import Exercise, plugin_commands
-from composer.cli import main
-from composer.plugins import Catalog
-from composer.scaffold import module_name, plugin_files, write_plugin_project
-from composer.sessionfile import dumps_session, missing_exercises, parse_session
-from composer.timeline import compile_timeline
+from composer import Exercise
+from composer.catalog.manager import Catalog
+from composer.cli import plugins as plugin_commands
+from composer.cli.main import main
+from composer.cli.scaffold import module_name, plugin_files, write_plugin_project
+from composer.format.reader import missing_exercises, parse_session
+from composer.format.writer import dumps_session
+from composer.run.timeline import compile_timeline
 
 from .conftest import ROOT, glute_command
 
@@ -369,7 +371,7 @@ def test_scaffolded_plugin_installs_and_passes_its_own_test_in_a_fresh_venv(tmp_
 
 def test_scaffold_and_plugin_commands_do_not_import_textual():
     code = (
-        "import sys, composer.scaffold, composer.plugin_commands\nprint('textual' in sys.modules)"
+        "import sys, composer.cli.scaffold, composer.cli.plugins\nprint('textual' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

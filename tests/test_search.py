@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from composer.catalog.manager import load_catalog
+from composer.catalog.search import Tier, make_entry, rank
 from composer.model import Exercise
-from composer.plugins import load_catalog
-from composer.search import Tier, make_entry, rank
 
 
 @pytest.fixture(scope="module")

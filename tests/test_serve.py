@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from composer.serve import PAGE_FOLDER, app_command, is_loopback
+from composer.cli.serve import PAGE_FOLDER, app_command, is_loopback
 
 from .conftest import glute_command
 
@@ -42,7 +42,7 @@ def test_the_page_loads_nothing_from_elsewhere():
 def test_serve_warns_for_a_host_other_than_loopback(monkeypatch, capsys):
     import textual_serve.server
 
-    from composer.serve import serve
+    from composer.cli.serve import serve
 
     started = []
 
@@ -145,7 +145,7 @@ def test_glute_serve_shows_the_composer_in_a_browser(tmp_path, glute_env):
 def test_a_port_in_use_is_one_clear_line(capsys):
     import socket
 
-    from composer.cli import main
+    from composer.cli.main import main
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -8,15 +8,9 @@ from pathlib import Path
 import pytest
 
 from composer.errors import SessionError
+from composer.format.reader import MAX_FILE_BYTES, load_session, missing_exercises, parse_session
+from composer.format.writer import dumps_session, save_session
 from composer.model import Dose, Session, Sides
-from composer.sessionfile import (
-    MAX_FILE_BYTES,
-    dumps_session,
-    load_session,
-    missing_exercises,
-    parse_session,
-    save_session,
-)
 
 from .conftest import DATA
 

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from composer import editing as edits
-from composer import plugin_commands
-from composer.cli import main
+from composer.catalog.manager import load_catalog
+from composer.cli import plugins as plugin_commands
+from composer.cli.main import main
+from composer.edit import undo as edits
+from composer.format.reader import load_session, parse_session
+from composer.format.requirements import install_command, merge_requires, unmet_requirements
+from composer.format.writer import dumps_session, save_session
 from composer.model import Session
-from composer.plugins import load_catalog
-from composer.requirements import install_command, merge_requires, unmet_requirements
-from composer.sessionfile import dumps_session, load_session, parse_session, save_session
-from composer.timeline import compile_timeline
+from composer.run.timeline import compile_timeline
 
 from .conftest import glute_command
 

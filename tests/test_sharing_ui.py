@@ -8,12 +8,12 @@ import textwrap
 import pytest
 from textual.widgets import Input, Static
 
-from composer import plugin_commands
-from composer.plugins import load_catalog
-from composer.sessionfile import load_session
+from composer.catalog.manager import load_catalog
+from composer.format.reader import load_session
+from composer.share import install as plugin_install
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.sharing import ExportHandout, InstallPlugins
+from composer.ui.dialogs.sharing import ExportHandout, InstallPlugins
+from composer.ui.screens.composer import ComposerScreen
 
 from .test_sharing import MODULE, install_fake_distribution
 
@@ -102,7 +102,7 @@ async def test_opening_a_file_with_missing_plugins_offers_to_install_them(
         install_fake_distribution(empty_site)
         return True, ""
 
-    monkeypatch.setattr(plugin_commands, "pip_install_captured", fake_pip)
+    monkeypatch.setattr(plugin_install, "pip_install_captured", fake_pip)
     catalog = load_catalog()
     assert catalog.get("hips/standing-hip-hike") is None
     app = make_app(catalog=catalog, session=load_session(shared), path=shared)
@@ -136,7 +136,7 @@ async def test_opening_a_file_with_missing_plugins_offers_to_install_them(
 
 async def test_not_now_keeps_the_steps_and_says_how_to_install(shared, monkeypatch):
     monkeypatch.setattr(
-        plugin_commands,
+        plugin_install,
         "pip_install_captured",
         lambda requirements: pytest.fail("pip must not run"),
     )
@@ -158,7 +158,7 @@ async def test_not_now_keeps_the_steps_and_says_how_to_install(shared, monkeypat
 
 async def test_a_failed_install_is_reported(shared, empty_site, monkeypatch):
     monkeypatch.setattr(
-        plugin_commands,
+        plugin_install,
         "pip_install_captured",
         lambda requirements: (False, "ERROR: No matching distribution found"),
     )

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from composer.errors import SessionError
-from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
-from composer.sessionfile import parse_session
-from composer.size import (
+from composer.format.reader import parse_session
+from composer.format.size import (
     MAX_INTERVALS,
     MAX_SESSION_SECONDS,
     SessionTooLarge,
@@ -22,7 +21,8 @@ from composer.size import (
     session_size,
     step_size,
 )
-from composer.timeline import compile_timeline
+from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
+from composer.run.timeline import compile_timeline
 
 # Small numbers, zeros included (a zero rest, relax, switch or get-ready is
 # left out of the timeline), so that every branch of the counting is met.

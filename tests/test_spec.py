@@ -9,10 +9,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from composer import plugin_checks, schema, sessionfile, spec
+from composer.catalog import checks as plugin_checks
+from composer.edit import fields as form_fields
 from composer.errors import SessionError
+from composer.format import reader as sessionfile
+from composer.format import schema, spec
 from composer.model import DOSE_FIELDS, Sides
-from composer.ui import fields as form_fields
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"
@@ -41,7 +43,7 @@ def test_the_readme_field_table_is_the_spec():
     found = re.search(r"<!-- fields: begin[^>]*-->\n(.*?)<!-- fields: end -->", readme, re.S)
     assert found, "README.md has no generated field table"
     assert found.group(1) == spec.markdown_table(), (
-        "README.md's field table is out of date: paste the output of 'python -m composer.spec'"
+        "README.md's field table is out of date: paste the output of 'python -m composer.format.spec'"
     )
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from composer import Sides
-from composer.cli import main
+from composer.catalog.manager import load_catalog
+from composer.cli.main import main
+from composer.format.reader import load_session, missing_exercises, parse_session
+from composer.format.writer import dumps_session
 from composer.model import Step
-from composer.plugins import load_catalog
-from composer.sessionfile import dumps_session, load_session, missing_exercises, parse_session
-from composer.timeline import compile_timeline
+from composer.run.timeline import compile_timeline
 
 from .conftest import ROOT
 
@@ -227,7 +228,7 @@ def test_the_plugin_scaffold_template_takes_as_long_as_it_says(tmp_path):
     """The template `glute plugins new` writes is held to the same rule."""
     import importlib.util
 
-    from composer.scaffold import write_plugin_project
+    from composer.cli.scaffold import write_plugin_project
     from composer.testing import plugin_catalog, template_session
 
     project = write_plugin_project("hip-yoga", tmp_path / "p")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from composer.model import Block, Dose, Exercise, Session, SessionDefaults, Step
-from composer.timeline import Kind, compile_timeline, describe_next
+from composer.run.timeline import Kind, compile_timeline, describe_next
 
 L, R = "left", "right"
 GR, WK, HD, RX, RS, SW, RR, DN = (

@@ -9,15 +9,15 @@ import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from composer import Exercise, hookimpl
-from composer.config import Config
+from composer.catalog.manager import Catalog
+from composer.format.writer import save_session
 from composer.model import Session
-from composer.plugins import Catalog
 from composer.safetext import is_clean
-from composer.sessionfile import save_session
+from composer.store.config import Config
 from composer.ui.app import make_app
-from composer.ui.composer_screen import ComposerScreen
-from composer.ui.files import OpenDialog
-from composer.ui.plugins_screen import PluginsScreen
+from composer.ui.dialogs.files import OpenDialog
+from composer.ui.dialogs.plugins import PluginsScreen
+from composer.ui.screens.composer import ComposerScreen
 
 SIZE = (120, 40)
 SOFT = "\u202e\u200b"

@@ -12,16 +12,16 @@ import tracemalloc
 
 import pytest
 
-from composer import fileio
 from composer.errors import MAX_PROBLEMS, SessionError
-from composer.model import Session
-from composer.sessionfile import (
+from composer.format.reader import (
     MAX_FILE_BYTES,
     load_session,
     missing_requirements,
     parse_session,
     read_text,
 )
+from composer.model import Session
+from composer.store import files as fileio
 
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
 

@@ -33,24 +33,24 @@ __all__ = [
 ]
 
 _LAZY = {
-    "Cue": "cues",
-    "CueKind": "cues",
+    "Cue": "run.cues",
+    "CueKind": "run.cues",
     "Dose": "model",
     "Evidence": "model",
     "Exercise": "model",
     "Phase": "model",
     "Sides": "model",
     "hookimpl": "hookspecs",
-    "IntervalKind": "timeline",
+    "IntervalKind": "run.timeline",
 }
 # Public names that differ from the module's own.
 _RENAMED = {"IntervalKind": "Kind"}
 
 if TYPE_CHECKING:
-    from .cues import Cue, CueKind
-    from .hookspecs import hookimpl
-    from .model import Dose, Evidence, Exercise, Phase, Sides
-    from .timeline import Kind as IntervalKind
+    from composer.hookspecs import hookimpl
+    from composer.model import Dose, Evidence, Exercise, Phase, Sides
+    from composer.run.cues import Cue, CueKind
+    from composer.run.timeline import Kind as IntervalKind
 
 
 def __getattr__(name: str) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .safetext import visible
+from composer.safetext import visible
 
 
 @dataclass(frozen=True)

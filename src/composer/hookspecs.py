@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 import pluggy
 
-from .model import Exercise
+from composer.model import Exercise
 
 if TYPE_CHECKING:
-    from .cues import Cue
+    from composer.run.cues import Cue
 
 PROJECT_NAME = "glute_composer"
 

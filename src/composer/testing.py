@@ -23,11 +23,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from .model import Exercise, Session
-from .plugins import Catalog, Template, load_catalog
-from .safetext import visible
-from .sessionfile import SessionError, missing_exercises, parse_session
-from .timeline import compile_timeline
+from composer.catalog.manager import Catalog, Template, load_catalog
+from composer.format.reader import SessionError, missing_exercises, parse_session
+from composer.model import Exercise, Session
+from composer.run.timeline import compile_timeline
+from composer.safetext import visible
 
 __all__ = ["check_plugin", "load_template", "plugin_catalog", "template_session"]
 
@@ -54,7 +54,7 @@ def plugin_catalog(plugin: object, namespace: str, *, first_party: bool = True) 
 
 def load_template(template: str | Path | Template, catalog: Catalog | None = None) -> Session:
     """Read a template (TOML text, a path, or a catalog `Template`) as a
-    session, raising `composer.sessionfile.SessionError` with every problem.
+    session, raising `composer.format.reader.SessionError` with every problem.
 
     With a `catalog`, exercises that none of its plugins provide are
     problems too.

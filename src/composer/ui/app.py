@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from ..config import Config, load_config, save_config
-from ..filestate import FileState, read_state
-from ..model import Session
-from ..plugins import Catalog, load_catalog
-from ..safetext import visible
-from .commands import ComposerCommands
+from composer.catalog.manager import Catalog, load_catalog
+from composer.edit.document import Document
+from composer.model import Session
+from composer.safetext import visible
+from composer.store.config import Config, load_config, save_config
+from composer.store.filestate import FileState
+from composer.ui.commands import ComposerCommands
 
 if TYPE_CHECKING:
-    from ..engine import Engine
-    from ..history import CheckIn, History, Run
-    from ..resume import ResumePlan, RunLog, RunState
+    from composer.run.engine import Engine
+    from composer.run.resume import ResumePlan, RunLog, RunState
+    from composer.store.history import CheckIn, History, Run
 
 
 class GluteApp(App[int]):
@@ -49,16 +50,24 @@ class GluteApp(App[int]):
         self.catalog = (
             catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
         )
-        self.path = path
-        if path is not None and file_state is None:
-            file_state = read_state(path)[0]
-        self.file_state = file_state
-        self.session = session if session is not None else Session(title=path.stem if path else "")
+        # The session being edited and its file; screens change it through
+        # its methods (composer.edit.document).
+        self.document = Document(session, path, file_state)
         self.start_on_timer = run
         self.resume_plan = resume
         self._history: History | None = None
         self._history_reported: set[str] = set()
         self.keymap_from_config: dict[str, str] = {}
+
+    @property
+    def session(self) -> Session:
+        """The session being edited (`document.session`)."""
+        return self.document.session
+
+    @property
+    def path(self) -> Path | None:
+        """The document's file, if it has one (`document.path`)."""
+        return self.document.path
 
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
@@ -76,17 +85,20 @@ class GluteApp(App[int]):
             )
         if self.start_on_timer:
             self.start_run(
-                self.session, self.path, self.resume_plan, then=lambda _result: self.exit(0)
+                self.document.session,
+                self.document.path,
+                self.resume_plan,
+                then=lambda _result: self.exit(0),
             )
         else:
-            from .composer_screen import ComposerScreen
+            from composer.ui.screens.composer import ComposerScreen
 
             self.push_screen(ComposerScreen())
 
     def _use_keys_from_config(self) -> None:
         """`[keys]` of config.toml: binding ids to keys; problems in one line."""
-        from .. import paths
-        from .keymap import check_keymap
+        from composer.store import paths
+        from composer.ui.keymap import check_keymap
 
         keymap, problem = check_keymap(self.config.keys, str(paths.config_file()))
         self.keymap_from_config = keymap
@@ -112,8 +124,8 @@ class GluteApp(App[int]):
         """Quit, after asking: a running session asks to stop first (as `q`
         does, and its time goes into the history), then unsaved changes ask
         what to do with them."""
-        from .composer_screen import ComposerScreen
-        from .run_screen import RunScreen
+        from composer.ui.screens.composer import ComposerScreen
+        from composer.ui.screens.run import RunScreen
 
         composer = next((s for s in self.screen_stack if isinstance(s, ComposerScreen)), None)
         run = next((s for s in self.screen_stack if isinstance(s, RunScreen)), None)
@@ -145,10 +157,10 @@ class GluteApp(App[int]):
 
     def start_run(self, session: Session, path: Path | None, plan=None, then=None) -> None:
         """Open the timer on `session` (read from `path`); `plan` (from
-        `composer.resume.plan_resume`) says whether to continue an
+        `composer.run.resume.plan_resume`) says whether to continue an
         interrupted run, asking first if it says so."""
-        from ..safetext import visible
-        from .run_screen import RunScreen
+        from composer.safetext import visible
+        from composer.ui.screens.run import RunScreen
 
         for notice in plan.notices if plan is not None else []:
             self.notify(
@@ -166,7 +178,7 @@ class GluteApp(App[int]):
         elif not plan.offer:
             run(plan.state)
         else:
-            from .resume_dialog import ResumeOffer
+            from composer.ui.dialogs.resume import ResumeOffer
 
             state = plan.state
 
@@ -174,7 +186,7 @@ class GluteApp(App[int]):
                 if choice == "resume":
                     run(state)
                     return
-                from ..resume import clear_state, keep_in_history
+                from composer.run.resume import clear_state, keep_in_history
 
                 history = self.history()
                 kept, lines = keep_in_history(state, history) if history else (False, [])
@@ -188,10 +200,10 @@ class GluteApp(App[int]):
 
     def run_file(self, path: Path) -> None:
         """Run the session in `path` again (from the history)."""
-        from ..errors import SessionError
-        from ..resume import plan_resume
-        from ..safetext import visible
-        from ..sessionfile import load_session
+        from composer.errors import SessionError
+        from composer.format.reader import load_session
+        from composer.run.resume import plan_resume
+        from composer.safetext import visible
 
         if not path.is_file():
             self.notify(f"{visible(path)}: no longer there", severity="error", markup=False)
@@ -206,7 +218,7 @@ class GluteApp(App[int]):
     def history(self) -> History | None:
         """The history database, opened on first use; None (after telling
         the user) when it cannot be opened. Never stops a run."""
-        from ..history import HistoryError, open_history
+        from composer.store.history import HistoryError, open_history
 
         if self._history is None:
             try:
@@ -223,13 +235,13 @@ class GluteApp(App[int]):
     def _report_history(self, line: str, severity: SeverityLevel = "warning") -> None:
         if line in self._history_reported:
             return
-        from ..safetext import visible
+        from composer.safetext import visible
 
         self._history_reported.add(line)
         self.notify(visible(line), title="History", severity=severity, markup=False, timeout=10)
 
     def read_runs(self) -> list[Run]:
-        from ..history import HistoryError
+        from composer.store.history import HistoryError
 
         history = self.history()
         if history is None:
@@ -243,7 +255,7 @@ class GluteApp(App[int]):
     def record_run(self, log: RunLog, engine: Engine) -> int | None:
         """Add the run to the history (again as it goes on: one record per
         run); its id, or None when the history cannot be written."""
-        from ..history import HistoryError
+        from composer.store.history import HistoryError
 
         history = self.history()
         if history is None:
@@ -262,7 +274,7 @@ class GluteApp(App[int]):
             self._report_history(f"could not save the place in the run: {error}")
 
     def record_checkin(self, run_id: int, checkin: CheckIn) -> None:
-        from ..history import HistoryError
+        from composer.store.history import HistoryError
 
         history = self.history()
         if history is None:

@@ -36,7 +36,7 @@ class ComposerCommands(Provider):
     """Offers the composer's actions when the composer screen is showing."""
 
     def _target(self):
-        from .composer_screen import ComposerScreen
+        from composer.ui.screens.composer import ComposerScreen
 
         screen = self.screen
         return screen if isinstance(screen, ComposerScreen) else None

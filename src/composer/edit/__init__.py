@@ -1,0 +1,1 @@
+"""Editing a session: undoable edits and the form field checks. No Textual."""

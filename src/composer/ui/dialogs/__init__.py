@@ -1,0 +1,1 @@
+"""Modal screens: confirmations, file pickers, forms, sharing, help, plugins, check-in and resume."""

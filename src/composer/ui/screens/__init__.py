@@ -1,0 +1,1 @@
+"""Full screens: the composer, the timer and the history."""
