@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 
 from composer.catalog.manager import load_catalog
 from composer.format.reader import load_session
+from composer.model import Session
 from composer.share import install as plugin_install
 from composer.ui.app import make_app
 from composer.ui.dialogs.sharing import ExportHandout, InstallPlugins
@@ -199,3 +200,33 @@ async def test_export_handout_from_the_command_palette(shared, tmp_path):
     assert "<h1>Hips on the road</h1>" in page
     assert "Fire hydrant (tempo)" in page
     assert "2 sets of 12 reps, 2 s a rep, each side, rest 20 s between sets" in page
+
+
+async def test_export_handout_asks_twice_before_replacing_a_file(tmp_path):
+    existing = tmp_path / "handout.md"
+    existing.write_text("old")
+    chosen = []
+    app = make_app(catalog=load_catalog(), session=Session(title="Short"))
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ExportHandout(str(tmp_path / "missing" / "x.html")), chosen.append)
+        await pilot.pause()
+        dialog = app.screen
+        status = dialog.query_one("#status")
+        assert "does not exist" in str(status.render())
+        assert not dialog.query("#files")  # no session files offered here
+        path_box = dialog.query_one("#path", Input)
+        (tmp_path / "folder.html").mkdir()
+        path_box.value = str(tmp_path / "folder.html")
+        await pilot.pause()
+        assert "That is a folder" in str(status.render())
+        path_box.value = str(existing)
+        await pilot.pause()
+        assert "exists: exporting replaces it" in str(status.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is dialog and chosen == []
+        assert "Press Enter again to replace handout.md" in str(status.render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is not dialog
+    assert chosen == [existing]

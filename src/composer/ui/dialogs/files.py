@@ -67,16 +67,21 @@ class PathDialog(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="file.cancel")]
     heading = ""
     button = ""
+    hint = ""  # a line under the heading, if any
+    placeholder = "path/to/session.toml"
+    list_files = True  # offer the session files near the user
 
     def __init__(self, initial: str = "") -> None:
         super().__init__()
         self.initial = initial
-        self.files = session_files()
+        self.files = session_files() if self.list_files else []
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content(self.heading), classes="dialog-heading")
-            yield Input(self.initial, placeholder="path/to/session.toml", id="path")
+            if self.hint:
+                yield Static(Content(self.hint), classes="hint")
+            yield Input(self.initial, placeholder=self.placeholder, id="path")
             yield Static(classes="status", id="status", markup=False)
             if self.files:
                 yield Static(

@@ -11,11 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Static
 
 from composer.format.requirements import Unmet, install_command
 from composer.safetext import visible
 from composer.share.handout import format_for
+from composer.store.filestate import PathCheck
+from composer.ui.dialogs.files import SaveAsDialog
 
 
 class InstallPlugins(ModalScreen[bool]):
@@ -77,88 +79,36 @@ class InstallPlugins(ModalScreen[bool]):
         self.dismiss(answer and bool(self.installable))
 
 
-class ExportHandout(ModalScreen[Path]):
+class ExportHandout(SaveAsDialog):
     """Ask where to write the handout; dismisses with the path. The suffix
     picks the format (.html or .md); replacing a file takes a second Enter."""
 
-    CSS_PATH = "dialogs.tcss"
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="export.cancel")]
+    heading = "Export a handout"
+    button = "Export"
+    hint = (
+        "One page to print or send: every step with its dose, instructions, "
+        "cues and cautions. End the name in .html for a web page, .md for Markdown."
+    )
+    placeholder = "handout.html"
+    list_files = False
 
-    def __init__(self, suggestion: str) -> None:
-        super().__init__()
-        self.suggestion = suggestion
-        self.replace_ok: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content("Export a handout"), classes="dialog-heading")
-            yield Static(
-                Content(
-                    "One page to print or send: every step with its dose, instructions, "
-                    "cues and cautions. End the name in .html for a web page, .md for Markdown."
-                ),
-                classes="hint",
-            )
-            yield Input(self.suggestion, placeholder="handout.html", id="path")
-            yield Static(classes="status", id="status", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Export", variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
-        self.check(self.suggestion)
-
-    @staticmethod
-    def target(text: str) -> Path:
-        return Path(text.strip()).expanduser()
-
-    def set_status(self, text: str, good: bool) -> None:
-        status = self.query_one("#status", Static)
-        status.update(Content(text))
-        status.set_class(not good, "-bad")
-        status.set_class(good, "-good")
-
-    def check(self, text: str) -> bool:
+    def check_path(self, text: str) -> PathCheck:
         if not text.strip():
-            self.set_status("Type a file name, e.g. handout.html.", False)
-            return False
-        path = self.target(text)
+            return PathCheck(False, "Type a file name, e.g. handout.html.")
+        path = Path(text.strip()).expanduser()
         if format_for(path) is None:
-            self.set_status("End the name in .html or .md.", False)
-            return False
+            return PathCheck(False, "End the name in .html or .md.")
         if path.is_dir():
-            self.set_status("That is a folder; add a file name.", False)
-            return False
+            return PathCheck(False, "That is a folder; add a file name.")
         if not path.parent.is_dir():
-            self.set_status(f"The folder {visible(path.parent)} does not exist.", False)
-            return False
+            return PathCheck(False, f"The folder {visible(path.parent)} does not exist.")
         if path.exists():
             if self.replace_ok == path:
-                self.set_status(f"Press Enter again to replace {visible(path.name)}.", False)
-            else:
-                self.set_status(f"{visible(path.name)} exists: exporting replaces it.", False)
-            return True
-        self.set_status(f"Writes {visible(path)}.", True)
-        return True
-
-    @on(Input.Changed, "#path")
-    def _changed(self, event: Input.Changed) -> None:
-        self.check(event.value)
-
-    @on(Input.Submitted, "#path")
-    @on(Button.Pressed, "#ok")
-    def _submit(self) -> None:
-        text = self.query_one("#path", Input).value
-        if not self.check(text):
-            return
-        path = self.target(text)
-        if path.exists() and self.replace_ok != path:
-            self.replace_ok = path
-            self.check(text)
-            return
-        self.dismiss(path)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+                return PathCheck(
+                    True, f"Press Enter again to replace {visible(path.name)}.", path, True
+                )
+            return PathCheck(
+                True, f"{visible(path.name)} exists: exporting replaces it.", path, True
+            )
+        return PathCheck(True, f"Writes {visible(path)}.", path)
