@@ -14,8 +14,7 @@ before it enters the catalog.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import gc
 import itertools
 import os
 import re
@@ -24,16 +23,20 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pluggy
-
-from . import hookspecs, paths
+from . import paths
 from .model import Exercise, Phase
 from .plugin_checks import MAX_EXERCISES_PER_PLUGIN, Rejected, clean_exercise, exercise_id
 from .plugin_guard import TIME_LIMIT_S, PluginFailure, contained, describe, is_stop, type_name
 from .safetext import visible
 from .search import Entry, Match, make_entry, rank
+
+if TYPE_CHECKING:
+    # pluggy and the hook specifications are imported when a plugin is
+    # registered: a catalog read from the index (composer.catalog_index)
+    # never needs them.
+    import pluggy
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
@@ -115,6 +118,10 @@ class _Candidate:
     distribution: str | None = None
     version: str | None = None
     first_party: bool = False
+    # What changes when the plugin's code may have changed, without loading
+    # it: the metadata folder of its distribution, or its file's size and
+    # modification time (the catalog index is keyed by these).
+    stamp: tuple[str | int, ...] = ()
 
 
 def _entry_point_candidates() -> list[_Candidate]:
@@ -145,6 +152,7 @@ def _entry_point_candidates() -> list[_Candidate]:
             except OSError:
                 continue
             version = rest.split("-", 1)[0] or None
+            stamp = _stamp(os.path.join(entry or ".", folder))
             for name, value in _group_entries(text, ENTRY_POINT_GROUP):
                 out.append(
                     _Candidate(
@@ -154,9 +162,21 @@ def _entry_point_candidates() -> list[_Candidate]:
                         distribution=key,
                         version=version,
                         first_party=key == FIRST_PARTY_DISTRIBUTION,
+                        stamp=stamp,
                     )
                 )
     return out
+
+
+def _stamp(location: str) -> tuple[str | int, ...]:
+    """The absolute path, size and modification time (in ns) of a file or
+    folder; just the path when it cannot be read."""
+    path = os.path.abspath(location)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (path,)
+    return (path, status.st_size, status.st_mtime_ns)
 
 
 def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
@@ -178,6 +198,8 @@ def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
 
 def _object_loader(value: str) -> Callable[[], Any]:
     def load() -> Any:
+        import importlib
+
         module_name, _, attributes = value.partition(":")
         target: Any = importlib.import_module(module_name.strip())
         for attribute in filter(None, attributes.strip().split(".")):
@@ -194,7 +216,10 @@ def _file_candidates(folder: Path) -> list[_Candidate]:
         return []
     return [
         _Candidate(
-            name=path.stem.lower().replace("_", "-"), origin=f"file {path}", load=_file_loader(path)
+            name=path.stem.lower().replace("_", "-"),
+            origin=f"file {path}",
+            load=_file_loader(path),
+            stamp=_stamp(str(path)),
         )
         for path in files
         if not path.name.startswith((".", "_"))
@@ -203,6 +228,8 @@ def _file_candidates(folder: Path) -> list[_Candidate]:
 
 def _file_loader(path: Path) -> Callable[[], ModuleType]:
     def load() -> ModuleType:
+        import importlib.util
+
         module_name = f"glute_composer_user_plugins.{path.stem}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         if spec is None or spec.loader is None:
@@ -266,6 +293,9 @@ class Catalog:
     def __init__(self, *, time_limit_s: float | None = TIME_LIMIT_S):
         self.time_limit_s = time_limit_s
         self.plugins: list[PluginInfo] = []
+        # True when read from the catalog index: the plugins are not loaded,
+        # so no hook can be called (see composer.catalog_index).
+        self.from_index = False
         self.exercises: dict[str, Exercise] = {}
         self._managers: dict[str, pluggy.PluginManager] = {}
         self._templates: dict[str, Template] | None = None
@@ -609,9 +639,32 @@ def _template_file(path: Path, plugin: str) -> Template:
 
 
 def _new_manager() -> pluggy.PluginManager:
+    import pluggy
+
+    from . import hookspecs
+
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     return manager
+
+
+def find_candidates(
+    *, entry_points: bool = True, plugins_dir: Path | None = None
+) -> list[_Candidate]:
+    """Every plugin there is to load, found without loading any."""
+    candidates = _entry_point_candidates() if entry_points else []
+    candidates += _file_candidates(
+        plugins_dir if plugins_dir is not None else paths.plugins_directory()
+    )
+    return candidates
+
+
+def wanted_plugins(only: str | None) -> set[str] | None:
+    """The plugins `only` (default: ``GLUTE_COMPOSER_LOAD_PLUGINS``) names
+    besides the first-party packs, or None for every plugin."""
+    if only is None:
+        only = os.environ.get(LOAD_PLUGINS_ENV)
+    return _wanted(only)
 
 
 def load_catalog(
@@ -630,29 +683,46 @@ def load_catalog(
     `time_limit_s` bounds each import and hook call of a plugin (default
     `plugin_guard.TIME_LIMIT_S`).
     """
-    if only is None:
-        only = os.environ.get(LOAD_PLUGINS_ENV)
-    wanted = _wanted(only)
+    candidates = find_candidates(entry_points=entry_points, plugins_dir=plugins_dir)
+    return load_candidates(
+        candidates, disabled=disabled, wanted=wanted_plugins(only), time_limit_s=time_limit_s
+    )
+
+
+def load_candidates(
+    candidates: list[_Candidate],
+    *,
+    disabled: Iterable[str] = (),
+    wanted: set[str] | None = None,
+    time_limit_s: float | None = None,
+) -> Catalog:
+    """Load `candidates` (of `find_candidates`) but the disabled ones, and
+    those `wanted` leaves out, into a new catalog."""
     disabled = set(disabled)
     catalog = Catalog() if time_limit_s is None else Catalog(time_limit_s=time_limit_s)
-    candidates = _entry_point_candidates() if entry_points else []
-    candidates += _file_candidates(
-        plugins_dir if plugins_dir is not None else paths.plugins_directory()
-    )
-    for candidate in candidates:
-        if candidate.name in disabled:
-            catalog.plugins.append(
-                PluginInfo(
-                    name=candidate.name,
-                    origin=candidate.origin,
-                    distribution=candidate.distribution,
-                    version=candidate.version,
-                    first_party=candidate.first_party,
-                    disabled=True,
+    # The collector would walk every exercise loaded so far, again and
+    # again, as the catalog grows: with many plugins the load time would
+    # grow faster than their number. Loading makes few reference cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for candidate in candidates:
+            if candidate.name in disabled:
+                catalog.plugins.append(
+                    PluginInfo(
+                        name=candidate.name,
+                        origin=candidate.origin,
+                        distribution=candidate.distribution,
+                        version=candidate.version,
+                        first_party=candidate.first_party,
+                        disabled=True,
+                    )
                 )
-            )
-            continue
-        if wanted is not None and not candidate.first_party and candidate.name not in wanted:
-            continue
-        catalog.add_plugin(candidate)
+                continue
+            if wanted is not None and not candidate.first_party and candidate.name not in wanted:
+                continue
+            catalog.add_plugin(candidate)
+    finally:
+        if collecting:
+            gc.enable()
     return catalog
