@@ -252,15 +252,23 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return EXIT_USAGE
 
 
-def _catalog():
+def _catalog(*, index: bool = True):
+    """The catalog for commands that only read it: from the catalog index
+    when it is fresh (composer.catalog_index), so the plugins need not load.
+    With `index` False, the plugins are loaded whatever the index holds."""
     from .config import load_config
-    from .plugins import load_catalog
     from .safetext import visible
 
     config = load_config()
     for problem in config.problems:
         print(f"warning: {visible(problem)}", file=sys.stderr)
-    return load_catalog(disabled=config.disabled_plugins)
+    if not index:
+        from .plugins import load_catalog
+
+        return load_catalog(disabled=config.disabled_plugins)
+    from .catalog_index import load_indexed_catalog
+
+    return load_indexed_catalog(disabled=config.disabled_plugins)
 
 
 def _report_broken_used(catalog, session) -> None:

@@ -213,7 +213,9 @@ def _cell(text: str, width: int = 40) -> str:
 def list_plugins() -> int:
     from .cli import _catalog
 
-    catalog = _catalog()
+    # Loaded, not read from the catalog index: this is where a plugin's
+    # problems are looked into.
+    catalog = _catalog(index=False)
     if not catalog.plugins:
         print("No plugins found.")
         return 0
