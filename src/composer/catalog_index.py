@@ -24,18 +24,24 @@ Set ``GLUTE_COMPOSER_NO_INDEX=1`` to neither read nor write it.
 
 from __future__ import annotations
 
+import binascii
+import gc
 import json
 import os
+import sys
+from array import array
+from collections import Counter
 from collections.abc import Iterable
+from itertools import repeat, starmap
 from pathlib import Path
 from typing import Any
 
 from . import API_VERSION, __version__, paths
 from .model import DOSE_FIELDS, Dose, Evidence, Exercise, Phase
 from .plugin_checks import (
+    _CONTROL,
     _PROGRESSES,
     _SLUG,
-    EVIDENCE_FIELDS,
     LIST_FIELDS,
     MAX_EVIDENCE,
     MAX_EXERCISES_PER_PLUGIN,
@@ -63,7 +69,7 @@ from .plugins import (
 
 NO_INDEX_ENV = "GLUTE_COMPOSER_NO_INDEX"
 INDEX_NAME = "catalog-index.json"
-FORMAT = 1
+FORMAT = 2
 # A larger file is not read (1,000 plugins of 1,000 exercises fit).
 MAX_INDEX_BYTES = 512 * 1024 * 1024
 # Bounds of what the index says about a plugin.
@@ -72,8 +78,28 @@ _MAX_MESSAGE = 4096
 _MAX_COUNT = 10**9
 
 _PHASES = tuple(Phase)
-_DOSE_KEYS = DOSE_FIELDS
-_SIDES = _DOSE_KEYS.index("sides")
+_SIDES = DOSE_FIELDS.index("sides")
+# Joins the texts of the index: a control character, which no text passes.
+_SEPARATOR = "\x00"
+# The exercises' fields, in the order of their columns.
+_FIELD_NAMES = (
+    "namespace",
+    "id",
+    "name",
+    "phase",
+    "summary",
+    "instructions",
+    "cues",
+    "targets",
+    "equipment",
+    "dose",
+    "level",
+    "progresses",
+    "cautions",
+    "evidence",
+    "source",
+)
+_COLUMNS = ("plugin", *_FIELD_NAMES[1:])
 _LIST_NAMES = ("instructions", "cues", "targets", "equipment", "cautions")
 
 
@@ -145,8 +171,8 @@ class _Table:
         self.items: list[Any] = []
         self._positions: dict[Any, int] = {}
 
-    def add(self, value: Any, hashable: Any = None) -> int:
-        token = value if hashable is None else hashable
+    def add(self, value: Any, token: Any = None) -> int:
+        token = value if token is None else token
         position = self._positions.get(token)
         if position is None:
             position = self._positions[token] = len(self.items)
@@ -155,49 +181,62 @@ class _Table:
 
 
 def encode(key: list[Any], catalog: Catalog) -> str:
-    """The index of `catalog` under `key`, as JSON text."""
+    """The index of `catalog` under `key`, as JSON text.
+
+    Exercises are stored by column, each column a base64 array of 32-bit
+    positions into the tables (texts, lists of texts, doses, lists of
+    evidence), where equal values are stored once: reading them back takes
+    a few passes in C rather than a Python loop per exercise and field."""
     strings = _Table()
     lists = _Table()
     doses = _Table()
     evidence = _Table()
+    evidence_lists = _Table()
     plugin_position = {info.name: n for n, info in enumerate(catalog.plugins)}
 
     def text_list(items: tuple[str, ...]) -> int:
         return lists.add([strings.add(item) for item in items], items)
 
-    exercises = []
+    def optional(text: str | None) -> int:
+        return 0 if text is None else strings.add(text) + 1
+
+    def evidence_list(items: tuple[Evidence, ...]) -> int:
+        positions = []
+        for item in items:
+            row = [
+                strings.add(item.muscle),
+                strings.add(item.source),
+                optional(item.mvic_percent),
+                optional(item.note),
+            ]
+            positions.append(evidence.add(row, tuple(row)))
+        return evidence_lists.add(positions, tuple(positions))
+
+    columns: dict[str, list[int]] = {name: [] for name in _COLUMNS}
     for exercise in catalog.exercises.values():
-        dose = [getattr(exercise.dose, name) for name in _DOSE_KEYS]
+        dose: list[Any] = [getattr(exercise.dose, name) for name in DOSE_FIELDS]
         if dose[_SIDES] is not None:
             dose[_SIDES] = dose[_SIDES].value
-        exercises.append(
-            [
-                plugin_position[exercise.namespace],
-                strings.add(exercise.id),
-                strings.add(exercise.name),
-                _PHASES.index(exercise.phase),
-                strings.add(exercise.summary),
-                *(text_list(getattr(exercise, name)) for name in _LIST_NAMES[:4]),
-                # By type too: a dose of 2 s and one of 2.0 s print apart.
-                doses.add(dose, tuple((type(value), value) for value in dose)),
-                exercise.level,
-                -1 if exercise.progresses is None else strings.add(exercise.progresses),
-                text_list(exercise.cautions),
-                [
-                    evidence.add(row, tuple(row))
-                    for row in (
-                        [
-                            strings.add(item.muscle),
-                            strings.add(item.source),
-                            -1 if item.mvic_percent is None else strings.add(item.mvic_percent),
-                            -1 if item.note is None else strings.add(item.note),
-                        ]
-                        for item in exercise.evidence
-                    )
-                ],
-                strings.add(exercise.source),
-            ]
+        row = (
+            plugin_position[exercise.namespace],
+            strings.add(exercise.id),
+            strings.add(exercise.name),
+            _PHASES.index(exercise.phase),
+            strings.add(exercise.summary),
+            text_list(exercise.instructions),
+            text_list(exercise.cues),
+            text_list(exercise.targets),
+            text_list(exercise.equipment),
+            # By type too: a dose of 2 s and one of 2.0 s print apart.
+            doses.add(dose, tuple((type(value), value) for value in dose)),
+            exercise.level,
+            optional(exercise.progresses),
+            text_list(exercise.cautions),
+            evidence_list(exercise.evidence),
+            strings.add(exercise.source),
         )
+        for name, value in zip(_COLUMNS, row, strict=True):
+            columns[name].append(value)
     templates = []
     for template in (catalog._templates or {}).values():
         if isinstance(template.source, Path):
@@ -219,16 +258,21 @@ def encode(key: list[Any], catalog: Catalog) -> str:
         ]
         for info in catalog.plugins
     ]
+    if any(_SEPARATOR in text for text in strings.items):
+        raise ValueError("a text holds the separator")  # the checks keep it out
     return json.dumps(
         {
             "format": FORMAT,
             "key": key,
             "plugins": plugins,
-            "strings": strings.items,
+            "strings": _SEPARATOR.join(strings.items),
+            "string_count": len(strings.items),
             "lists": lists.items,
             "doses": doses.items,
             "evidence": evidence.items,
-            "exercises": exercises,
+            "evidence_lists": evidence_lists.items,
+            "exercise_count": len(catalog.exercises),
+            "exercises": {name: _pack(column) for name, column in columns.items()},
             "templates": templates,
         },
         ensure_ascii=False,
@@ -267,6 +311,10 @@ def read_index(location: Path, key: list[Any]) -> Catalog | None:
         return None
     if len(data) > MAX_INDEX_BYTES:
         return None
+    # Tens of thousands of objects are made and none is garbage: the
+    # collector would only walk them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         index = json.loads(data)
         return decode(index, key)
@@ -274,6 +322,25 @@ def read_index(location: Path, key: list[Any]) -> Catalog | None:
         raise
     except Exception:  # JSON, Unicode, recursion, a value out of bounds: all corrupt
         return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_EXPECTED = {
+    "format",
+    "key",
+    "plugins",
+    "strings",
+    "string_count",
+    "lists",
+    "doses",
+    "evidence",
+    "evidence_lists",
+    "exercise_count",
+    "exercises",
+    "templates",
+}
 
 
 def decode(index: Any, key: list[Any]) -> Catalog | None:
@@ -283,45 +350,16 @@ def decode(index: Any, key: list[Any]) -> Catalog | None:
         raise _Corrupt("format")
     if index.get("key") != key:
         return None
-    expected = {
-        "format",
-        "key",
-        "plugins",
-        "strings",
-        "lists",
-        "doses",
-        "evidence",
-        "exercises",
-        "templates",
-    }
-    if set(index) != expected:
+    if set(index) != _EXPECTED:
         raise _Corrupt("keys")
     catalog = Catalog()
     catalog.from_index = True
     catalog.plugins = [_plugin(item) for item in _list(index["plugins"])]
-    names = [info.name for info in catalog.plugins]
-    loaded = {info.name for info in catalog.plugins if info.ok and not info.disabled}
-    if len(loaded) != sum(1 for info in catalog.plugins if info.ok and not info.disabled):
+    loaded = [info.name for info in catalog.plugins if info.ok and not info.disabled]
+    if len(set(loaded)) != len(loaded):
         raise _Corrupt("a plugin name twice")
-    reader = _Reader(index)
-    counts = dict.fromkeys(loaded, 0)
-    exercises: dict[str, Exercise] = {}
-    for row in _list(index["exercises"]):
-        exercise = reader.exercise(row, names)
-        if exercise.namespace not in loaded:
-            raise _Corrupt("an exercise of a plugin that is not loaded")
-        full_id = f"{exercise.namespace}/{exercise.id}"
-        if full_id in exercises:
-            raise _Corrupt("an exercise twice")
-        exercises[full_id] = exercise
-        counts[exercise.namespace] += 1
-    for info in catalog.plugins:
-        if info.name in counts and counts[info.name] != info.exercises:
-            raise _Corrupt("exercise count")
-        if info.name not in counts and info.exercises:
-            raise _Corrupt("exercises of a plugin that is not loaded")
-    catalog.exercises = exercises
-    catalog._templates = _templates(index["templates"], loaded)
+    catalog.exercises = _Exercises(index, catalog.plugins).read()
+    catalog._templates = _templates(index["templates"], set(loaded))
     return catalog
 
 
@@ -376,131 +414,252 @@ def _plugin(item: Any) -> PluginInfo:
     )
 
 
-class _Reader:
-    """Reads the tables of an index, checking each entry once for each way
-    it is used, and sharing what is equal (texts, lists, doses)."""
+class _Exercises:
+    """Reads the exercises of an index, column by column: each position is
+    checked to be within its table, each text, list and dose referred to is
+    checked once for each field that uses it, by the plugin checks' rules."""
 
-    def __init__(self, index: dict[str, Any]):
-        self.strings = _list(index["strings"])
+    def __init__(self, index: dict[str, Any], plugins: list[PluginInfo]):
+        self.plugins = plugins
+        self.count = _count(index["exercise_count"])
+        string_count = _count(index["string_count"])
+        blob = index["strings"]
+        if type(blob) is not str:
+            raise _Corrupt("strings")
+        self.strings = blob.split(_SEPARATOR) if string_count else []
+        if len(self.strings) != string_count:
+            raise _Corrupt("string count")
         self.lists = _list(index["lists"])
         self.doses = _list(index["doses"])
         self.evidence = _list(index["evidence"])
-        self._checked: dict[tuple[int, int, bool], str] = {}
-        self._tuples: dict[tuple[str, int], tuple[str, ...]] = {}
-        self._doses: dict[int, Dose] = {}
-        self._evidence: dict[int, Evidence] = {}
+        self.evidence_lists = _list(index["evidence_lists"])
+        packed = index["exercises"]
+        if type(packed) is not dict or set(packed) != set(_COLUMNS):
+            raise _Corrupt("columns")
+        self.columns = {name: _unpack(packed[name], self.count) for name in _COLUMNS}
+        self._tuples: list[tuple[str, ...] | None] = [None] * len(self.lists)
+        self._items: dict[int, tuple[int, ...]] = {}
 
-    def text(self, position: Any, limit: int, multiline: bool) -> str:
-        if type(position) is not int:
-            raise _Corrupt("a position that is not a whole number")
-        token = (position, limit, multiline)
-        found = self._checked.get(token)
-        if found is not None:
-            return found
-        value = _text(self.strings[_position(position, self.strings)], "text", limit, multiline)
-        self._checked[token] = value
-        return value
-
-    def optional_text(self, position: Any, limit: int, multiline: bool) -> str | None:
-        if position == -1 and type(position) is int:
-            return None
-        return self.text(position, limit, multiline)
-
-    def text_list(self, position: Any, name: str) -> tuple[str, ...]:
-        if type(position) is not int:
-            raise _Corrupt("a position that is not a whole number")
-        token = (name, position)
-        found = self._tuples.get(token)
-        if found is not None:
-            return found
-        most, (limit, multiline) = LIST_FIELDS[name]
-        items = _list(self.lists[_position(position, self.lists)])
-        if len(items) > most:
-            raise _Corrupt("list too long")
-        value = tuple(self.text(item, limit, multiline) for item in items)
-        self._tuples[token] = value
-        return value
-
-    def dose(self, position: Any) -> Dose:
-        if type(position) is not int:
-            raise _Corrupt("a position that is not a whole number")
-        found = self._doses.get(position)
-        if found is not None:
-            return found
-        row = _list(self.doses[_position(position, self.doses)])
-        if len(row) != len(_DOSE_KEYS):
-            raise _Corrupt("dose")
-        raw = _build(Dose, dict(zip(_DOSE_KEYS, row, strict=True)))
-        dose = _dose(raw)  # the plugin checks: whole numbers, seconds, sides
-        self._doses[position] = dose
-        return dose
-
-    def one_evidence(self, position: Any) -> Evidence:
-        if type(position) is not int:
-            raise _Corrupt("a position that is not a whole number")
-        found = self._evidence.get(position)
-        if found is not None:
-            return found
-        row = _list(self.evidence[_position(position, self.evidence)])
-        if len(row) != 4:
-            raise _Corrupt("evidence")
-        values: dict[str, Any] = {}
-        for (name, (limit, multiline)), item in zip(EVIDENCE_FIELDS.items(), row, strict=True):
-            if name in ("mvic_percent", "note"):
-                values[name] = self.optional_text(item, limit, multiline)
-            else:
-                values[name] = self.text(item, limit, multiline)
-        evidence = _evidence(_build(Evidence, values))
-        self._evidence[position] = evidence
-        return evidence
-
-    def exercise(self, item: Any, plugin_names: list[str]) -> Exercise:
-        row = _list(item)
-        if len(row) != 15:
-            raise _Corrupt("exercise")
-        (plugin, id_, name, phase, summary, instructions, cues, targets, equipment) = row[:9]
-        (dose, level, progresses, cautions, evidence, source) = row[9:]
-        id_text = self.text(id_, 64, False)
-        if not _SLUG.match(id_text):
+    def read(self) -> dict[str, Exercise]:
+        columns = self.columns
+        strings = self.strings
+        names = [info.name for info in self.plugins]
+        plugin = _within(columns["plugin"], len(names))
+        for position in set(plugin):
+            info = self.plugins[position]
+            if not info.ok or info.disabled:
+                raise _Corrupt("an exercise of a plugin that is not loaded")
+        counts = Counter(plugin)
+        for position, info in enumerate(self.plugins):
+            if counts.get(position, 0) != info.exercises:
+                raise _Corrupt("exercise count")
+        ids = self.texts(columns["id"], 64, False)
+        if not all(map(_SLUG.match, ids.values())):
             raise _Corrupt("id")
-        name_text = self.text(name, *TEXT_FIELDS["name"])
-        if not name_text.strip():
-            raise _Corrupt("name")
-        if type(level) is not int or not 1 <= level <= 5:
-            raise _Corrupt("level")
-        progresses_text = self.optional_text(progresses, 130, False)
-        if progresses_text is not None and not _PROGRESSES.match(progresses_text):
+        exercise_names = self.texts(columns["name"], *TEXT_FIELDS["name"])
+        if not all(map(str.strip, exercise_names.values())):
+            raise _Corrupt("a blank name")
+        self.texts(columns["summary"], *TEXT_FIELDS["summary"])
+        self.texts(columns["source"], *TEXT_FIELDS["source"])
+        progresses = _within(columns["progresses"], len(strings) + 1)
+        linked = self.texts(array("I", [p - 1 for p in set(progresses) if p]), 130, False)
+        if not all(map(_PROGRESSES.match, linked.values())):
             raise _Corrupt("progresses")
-        evidence_list = _list(evidence)
-        if len(evidence_list) > MAX_EVIDENCE:
-            raise _Corrupt("evidence")
-        built = _build(
-            Exercise,
-            {
-                "namespace": plugin_names[_position(plugin, plugin_names)],
-                "id": id_text,
-                "name": name_text,
-                "phase": _PHASES[_position(phase, _PHASES)],
-                "summary": self.text(summary, *TEXT_FIELDS["summary"]),
-                "instructions": self.text_list(instructions, "instructions"),
-                "cues": self.text_list(cues, "cues"),
-                "targets": self.text_list(targets, "targets"),
-                "equipment": self.text_list(equipment, "equipment"),
-                "dose": self.dose(dose),
-                "level": level,
-                "progresses": progresses_text,
-                "cautions": self.text_list(cautions, "cautions"),
-                "evidence": tuple(self.one_evidence(each) for each in evidence_list),
-                "source": self.text(source, *TEXT_FIELDS["source"]),
-            },
+        for name in _LIST_NAMES:
+            self.text_lists(columns[name], name)
+        doses = self.read_doses(columns["dose"])
+        evidence = self.read_evidence(columns["evidence"])
+        levels = columns["level"]
+        if levels and (min(levels) < 1 or max(levels) > 5):
+            raise _Corrupt("level")
+        phases = _within(columns["phase"], len(_PHASES))
+
+        namespaces = list(map(names.__getitem__, plugin))
+        id_texts = list(map(strings.__getitem__, columns["id"]))
+        optional = [None, *strings]
+        tuples = self._tuples
+        fields = zip(
+            namespaces,
+            id_texts,
+            map(strings.__getitem__, columns["name"]),
+            map(_PHASES.__getitem__, phases),
+            map(strings.__getitem__, columns["summary"]),
+            *(map(tuples.__getitem__, columns[name]) for name in _LIST_NAMES[:4]),
+            map(doses.__getitem__, columns["dose"]),
+            levels,
+            map(optional.__getitem__, progresses),
+            map(tuples.__getitem__, columns["cautions"]),
+            map(evidence.__getitem__, columns["evidence"]),
+            map(strings.__getitem__, columns["source"]),
+            strict=True,
         )
-        return built
+        # Built as the plugin checks build them (`_build`), in bulk.
+        exercises = list(map(object.__new__, repeat(Exercise, self.count)))
+        for _ in map(object.__setattr__, exercises, repeat("__dict__"), starmap(_fields, fields)):
+            pass
+        full_ids = list(map("{}/{}".format, namespaces, id_texts))
+        out = dict(zip(full_ids, exercises, strict=True))
+        if len(out) != self.count:
+            raise _Corrupt("an exercise twice")
+        return out
+
+    def texts(self, column: array[int], limit: int, multiline: bool) -> dict[int, str]:
+        """The texts at the positions of `column`, checked as `_text` checks
+        a field of `limit` characters (all at once: they are joined)."""
+        strings = self.strings
+        positions = set(_within(column, len(strings)))
+        found = {position: strings[position] for position in positions}
+        if found:
+            texts = list(found.values())
+            if max(map(len, texts)) > limit:
+                raise _Corrupt("a text too long")
+            joined = " ".join(texts)
+            if multiline:
+                joined = joined.replace("\r\n", "\n")
+            elif "\n" in joined or "\r" in joined:
+                raise _Corrupt("a line break")
+            if _CONTROL.search(joined):
+                raise _Corrupt("a control character")
+        return found
+
+    def text_lists(self, column: array[int], name: str) -> None:
+        """Check the lists of texts `column` refers to as field `name`."""
+        most, (limit, multiline) = LIST_FIELDS[name]
+        wanted: set[int] = set()
+        for position in set(_within(column, len(self.lists))):
+            items = self._list_items(position)
+            if len(items) > most:
+                raise _Corrupt("a list too long")
+            wanted.update(items)
+        self.texts(array("I", wanted), limit, multiline)
+
+    def _list_items(self, position: int) -> tuple[int, ...]:
+        items = self._items.get(position)
+        if items is None:
+            items = tuple(_within(_list(self.lists[position]), len(self.strings)))
+            self._items[position] = items
+            self._tuples[position] = tuple(map(self.strings.__getitem__, items))
+        return items
+
+    def read_doses(self, column: array[int]) -> list[Dose | None]:
+        doses: list[Dose | None] = [None] * len(self.doses)
+        for position in set(_within(column, len(self.doses))):
+            row = _list(self.doses[position])
+            if len(row) != len(DOSE_FIELDS):
+                raise _Corrupt("dose")
+            # The plugin checks: whole numbers, seconds, sides, combinations.
+            doses[position] = _dose(_build(Dose, dict(zip(DOSE_FIELDS, row, strict=True))))
+        return doses
+
+    def read_evidence(self, column: array[int]) -> list[tuple[Evidence, ...] | None]:
+        out: list[tuple[Evidence, ...] | None] = [None] * len(self.evidence_lists)
+        read: dict[int, Evidence] = {}
+        optional = [None, *self.strings]
+        for position in set(_within(column, len(self.evidence_lists))):
+            items = _list(self.evidence_lists[position])
+            if len(items) > MAX_EVIDENCE:
+                raise _Corrupt("evidence")
+            for item in _within(items, len(self.evidence)):
+                if item in read:
+                    continue
+                row = _list(self.evidence[item])
+                if len(row) != 4 or not all(type(each) is int for each in row):
+                    raise _Corrupt("evidence")
+                muscle, source = _within(row[:2], len(self.strings))
+                mvic, note = _within(row[2:], len(optional))
+                values = {
+                    "muscle": self.strings[muscle],
+                    "source": self.strings[source],
+                    "mvic_percent": optional[mvic],
+                    "note": optional[note],
+                }
+                read[item] = _evidence(_build(Evidence, values))  # the plugin checks
+            out[position] = tuple(map(read.__getitem__, items))
+        return out
 
 
-def _position(value: Any, table: list[Any] | tuple[Any, ...]) -> int:
-    if type(value) is not int or not 0 <= value < len(table):
+def _fields(
+    namespace: str,
+    id: str,
+    name: str,
+    phase: Phase,
+    summary: str,
+    instructions: tuple[str, ...],
+    cues: tuple[str, ...],
+    targets: tuple[str, ...],
+    equipment: tuple[str, ...],
+    dose: Dose,
+    level: int,
+    progresses: str | None,
+    cautions: tuple[str, ...],
+    evidence: tuple[Evidence, ...],
+    source: str,
+) -> dict[str, Any]:
+    """The fields of an exercise as its `__dict__` (a dict display is the
+    quickest way to build a dict of known keys)."""
+    return {
+        "namespace": namespace,
+        "id": id,
+        "name": name,
+        "phase": phase,
+        "summary": summary,
+        "instructions": instructions,
+        "cues": cues,
+        "targets": targets,
+        "equipment": equipment,
+        "dose": dose,
+        "level": level,
+        "progresses": progresses,
+        "cautions": cautions,
+        "evidence": evidence,
+        "source": source,
+    }
+
+
+# Column item sizes: 1, 2 or 4 bytes, the smallest that holds the column.
+_WIDTHS = {"B": 1, "H": 2, "I": 4}
+
+
+def _pack(numbers: list[int]) -> list[str]:
+    largest = max(numbers, default=0)
+    typecode = "B" if largest < 2**8 else "H" if largest < 2**16 else "I"
+    column = array(typecode, numbers)
+    if column.itemsize != _WIDTHS[typecode]:
+        raise ValueError("this machine's array item sizes are not the usual ones")
+    if sys.byteorder == "big":
+        column.byteswap()
+    return [typecode, binascii.b2a_base64(column.tobytes(), newline=False).decode("ascii")]
+
+
+def _unpack(value: Any, count: int) -> array[int]:
+    row = _list(value)
+    if len(row) != 2 or row[0] not in _WIDTHS or type(row[1]) is not str:
+        raise _Corrupt("column")
+    typecode, text = row
+    column = array(typecode)
+    if column.itemsize != _WIDTHS[typecode]:
+        raise _Corrupt("this machine's array item sizes are not the usual ones")
+    raw = binascii.a2b_base64(text.encode("ascii"), strict_mode=True)
+    if len(raw) != column.itemsize * count:
+        raise _Corrupt("column length")
+    column.frombytes(raw)
+    if sys.byteorder == "big":
+        column.byteswap()
+    return column
+
+
+def _within(column: Any, size: int) -> Any:
+    """`column` (an array of unsigned numbers, or a list of whole numbers)
+    when every item is at least 0 and less than `size`."""
+    if type(column) is array:  # of unsigned numbers
+        if column and max(column) >= size:
+            raise _Corrupt("a position outside its table")
+        return column
+    if not all(type(item) is int for item in column):
+        raise _Corrupt("a position that is not a whole number")
+    if column and (min(column) < 0 or max(column) >= size):
         raise _Corrupt("a position outside its table")
-    return value
+    return column
 
 
 def _templates(value: Any, loaded: set[str]) -> dict[str, Template]:
