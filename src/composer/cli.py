@@ -18,6 +18,25 @@ PHASES = ("roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+# The commands, in the order the parser lists them (a test keeps them equal).
+COMMANDS = (
+    "edit",
+    "run",
+    "serve",
+    "new",
+    "validate",
+    "show",
+    "exercises",
+    "templates",
+    "export",
+    "schema",
+    "history",
+    "advise",
+    "due",
+    "remind",
+    "plugins",
+)
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with its error messages escaped: they quote the command
@@ -30,7 +49,50 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {visible(message)}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command a command line plainly names (its first word after
+    ``--debug``), "" for ``--version``, or None when it takes the whole
+    parser to tell (``--help``, a mistake, nothing)."""
+    for word in argv:
+        if word == "--debug":
+            continue
+        if word == "--version":
+            return ""
+        return word if word in COMMANDS else None
+    return None
+
+
+class _Skipped:
+    """Stands for the parser of a command that is not on the command line:
+    takes the calls that build it, and keeps nothing."""
+
+    def add_argument(self, *_args: object, **_options: object) -> None:
+        return None
+
+    def add_subparsers(self, *_args: object, **_options: object) -> _Skipped:
+        return self
+
+    def add_parser(self, *_args: object, **_options: object) -> _Skipped:
+        return self
+
+
+class _OnlyOne:
+    """The commands' subparsers, of which only `name` is really made: the
+    others would be built to be thrown away (a third of the parser's cost)."""
+
+    def __init__(self, commands, name: str):
+        self._commands = commands
+        self._name = name
+
+    def add_parser(self, name: str, **options):
+        if name == self._name:
+            return self._commands.add_parser(name, **options)
+        return _Skipped()
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, the parser of that command
+    alone (and "": of none), which parses its command line the same way."""
     # argparse asks gettext for each of its messages as each parser and
     # option is made, and gettext looks for a translation file on disk
     # every time: the answer does not change within one run. Remembered
@@ -40,12 +102,12 @@ def _parser() -> argparse.ArgumentParser:
     translate = argparse._  # type: ignore[attr-defined]
     argparse._ = functools.cache(translate)  # type: ignore[attr-defined]
     try:
-        return _build_parser()
+        return _build_parser(only)
     finally:
         argparse._ = translate  # type: ignore[attr-defined]
 
 
-def _build_parser() -> argparse.ArgumentParser:
+def _build_parser(only: str | None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="glute",
         description="Compose, share and run glute-activation sessions.",
@@ -54,6 +116,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"glute-composer {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        commands = _OnlyOne(commands, only)  # type: ignore[assignment]
 
     edit = commands.add_parser("edit", help="open FILE in the composer (created on first save)")
     edit.add_argument("file", type=Path)
@@ -145,7 +209,9 @@ def _reminder_parsers(commands) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _parser(_command_of(argv))
     args = parser.parse_args(argv)
     # Imported only now, so that --version and --help stay fast.
     from .errors import ComposerError, SessionError, UsageError

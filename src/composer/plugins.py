@@ -30,13 +30,15 @@ from .model import Exercise, Phase
 from .plugin_checks import MAX_EXERCISES_PER_PLUGIN, Rejected, clean_exercise, exercise_id
 from .plugin_guard import TIME_LIMIT_S, PluginFailure, contained, describe, is_stop, type_name
 from .safetext import visible
-from .search import Entry, Match, make_entry, rank
 
 if TYPE_CHECKING:
     # pluggy and the hook specifications are imported when a plugin is
-    # registered: a catalog read from the index (composer.catalog_index)
-    # never needs them.
+    # registered, the search when the catalog is first searched: a catalog
+    # read from the index (composer.catalog_index) for `glute validate`
+    # needs neither.
     import pluggy
+
+    from .search import Entry, Match
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
@@ -476,6 +478,8 @@ class Catalog:
             ordered = sorted(
                 self.exercises.values(), key=lambda e: (e.phase.order, e.level, e.name.lower())
             )
+            from .search import make_entry
+
             self._sorted = [make_entry(exercise) for exercise in ordered]
         return self._sorted
 
@@ -491,6 +495,8 @@ class Catalog:
         index = self._index()
         if phase is not None:
             index = [entry for entry in index if entry.exercise.phase is phase]
+        from .search import rank
+
         return rank(index, query)
 
     def easier(self, exercise: Exercise) -> Exercise | None:
