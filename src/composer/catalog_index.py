@@ -33,6 +33,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from itertools import repeat, starmap
+from operator import add
 from pathlib import Path
 from typing import Any
 
@@ -454,16 +455,16 @@ class _Exercises:
             if counts.get(position, 0) != info.exercises:
                 raise _Corrupt("exercise count")
         ids = self.texts(columns["id"], 64, False)
-        if not all(map(_SLUG.match, ids.values())):
+        if not all(map(_SLUG.match, ids)):
             raise _Corrupt("id")
         exercise_names = self.texts(columns["name"], *TEXT_FIELDS["name"])
-        if not all(map(str.strip, exercise_names.values())):
+        if not all(map(str.strip, exercise_names)):
             raise _Corrupt("a blank name")
         self.texts(columns["summary"], *TEXT_FIELDS["summary"])
         self.texts(columns["source"], *TEXT_FIELDS["source"])
         progresses = _within(columns["progresses"], len(strings) + 1)
         linked = self.texts(array("I", [p - 1 for p in set(progresses) if p]), 130, False)
-        if not all(map(_PROGRESSES.match, linked.values())):
+        if not all(map(_PROGRESSES.match, linked)):
             raise _Corrupt("progresses")
         for name in _LIST_NAMES:
             self.text_lists(columns[name], name)
@@ -497,20 +498,19 @@ class _Exercises:
         exercises = list(map(object.__new__, repeat(Exercise, self.count)))
         for _ in map(object.__setattr__, exercises, repeat("__dict__"), starmap(_fields, fields)):
             pass
-        full_ids = list(map("{}/{}".format, namespaces, id_texts))
+        prefixes = [f"{name}/" for name in names]
+        full_ids = map(add, map(prefixes.__getitem__, plugin), id_texts)
         out = dict(zip(full_ids, exercises, strict=True))
         if len(out) != self.count:
             raise _Corrupt("an exercise twice")
         return out
 
-    def texts(self, column: array[int], limit: int, multiline: bool) -> dict[int, str]:
-        """The texts at the positions of `column`, checked as `_text` checks
-        a field of `limit` characters (all at once: they are joined)."""
+    def texts(self, column: array[int], limit: int, multiline: bool) -> list[str]:
+        """The texts at the positions of `column` (each once), checked as
+        `_text` checks a field of `limit` characters (all at once: joined)."""
         strings = self.strings
-        positions = set(_within(column, len(strings)))
-        found = {position: strings[position] for position in positions}
-        if found:
-            texts = list(found.values())
+        texts = list(map(strings.__getitem__, set(_within(column, len(strings)))))
+        if texts:
             if max(map(len, texts)) > limit:
                 raise _Corrupt("a text too long")
             joined = " ".join(texts)
@@ -520,7 +520,7 @@ class _Exercises:
                 raise _Corrupt("a line break")
             if _CONTROL.search(joined):
                 raise _Corrupt("a control character")
-        return found
+        return texts
 
     def text_lists(self, column: array[int], name: str) -> None:
         """Check the lists of texts `column` refers to as field `name`."""
