@@ -177,6 +177,16 @@ def test_a_new_distribution_version_rebuilds_the_index(home, tmp_path, monkeypat
     assert "indexed/lift" in warm.exercises
 
 
+def test_a_plugin_refused_for_its_name_is_indexed_too(home):
+    _user_plugin(home / "data" / "plugins", name="stretch")
+    first = load_indexed_catalog(only="stretch")
+    assert [info.ok for info in first.plugins if info.name == "stretch"] == [True, False]
+    warm = load_indexed_catalog(only="stretch")
+    assert warm.from_index
+    assert [info.__dict__ for info in warm.plugins] == [info.__dict__ for info in first.plugins]
+    assert warm.exercises == first.exercises
+
+
 def test_the_disabled_and_selected_plugins_are_part_of_the_key(home):
     everything = load_indexed_catalog()
     assert load_indexed_catalog().from_index

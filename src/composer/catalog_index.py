@@ -184,8 +184,8 @@ class _Table:
 def encode(key: list[Any], catalog: Catalog) -> str:
     """The index of `catalog` under `key`, as JSON text.
 
-    Exercises are stored by column, each column a base64 array of 32-bit
-    positions into the tables (texts, lists of texts, doses, lists of
+    Exercises are stored by column, each column a base64 array of 1-, 2-
+    or 4-byte positions into the tables (texts, lists of texts, doses, lists of
     evidence), where equal values are stored once: reading them back takes
     a few passes in C rather than a Python loop per exercise and field."""
     strings = _Table()
@@ -193,7 +193,12 @@ def encode(key: list[Any], catalog: Catalog) -> str:
     doses = _Table()
     evidence = _Table()
     evidence_lists = _Table()
-    plugin_position = {info.name: n for n, info in enumerate(catalog.plugins)}
+    # A name can be listed twice: a second plugin of that name is refused.
+    plugin_position = {
+        info.name: n
+        for n, info in reversed(list(enumerate(catalog.plugins)))
+        if info.ok and not info.disabled
+    }
 
     def text_list(items: tuple[str, ...]) -> int:
         return lists.add([strings.add(item) for item in items], items)
