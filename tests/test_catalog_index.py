@@ -177,6 +177,45 @@ def test_a_new_distribution_version_rebuilds_the_index(home, tmp_path, monkeypat
     assert "indexed/lift" in warm.exercises
 
 
+def test_an_editable_install_is_watched_down_to_its_files(home, tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    package = tmp_path / "project" / "src" / "glute_editable_pack"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("from .moves import composer_exercises\n")
+    moves = package / "moves.py"
+    moves.write_text(PLUGIN.format(id="lift", name="Lift"))
+    info = site / "glute_editable_pack-1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "entry_points.txt").write_text("[glute_composer]\nedited = glute_editable_pack\n")
+    monkeypatch.syspath_prepend(str(package.parent))
+    monkeypatch.syspath_prepend(str(site))
+    folder = tmp_path / "none"
+
+    def load():
+        for name in ("glute_editable_pack", "glute_editable_pack.moves"):
+            monkeypatch.delitem(sys.modules, name, raising=False)
+        return load_indexed_catalog(plugins_dir=folder, only="edited")
+
+    def edit(exercise_id, name):
+        moves.write_text(PLUGIN.format(id=exercise_id, name=name))
+        stat = moves.stat()
+        os.utime(moves, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+
+    assert not load().from_index and load().from_index
+    # Installed normally, its files are not looked at: the version says it all.
+    edit("pull", "Pull")
+    assert "edited/lift" in load().exercises
+    # Installed in editable mode, a change to any of its files is seen.
+    (info / "direct_url.json").write_text(
+        json.dumps({"url": "file:///project", "dir_info": {"editable": True}})
+    )
+    assert "edited/pull" in load().exercises
+    assert load().from_index
+    edit("push", "Push")
+    edited = load()
+    assert not edited.from_index and "edited/push" in edited.exercises
+
+
 def test_a_plugin_refused_for_its_name_is_indexed_too(home):
     _user_plugin(home / "data" / "plugins", name="stretch")
     first = load_indexed_catalog(only="stretch")

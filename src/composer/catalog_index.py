@@ -8,8 +8,9 @@ catalog is written to ``catalog-index.json`` in the cache folder
 importing the packs and pluggy, as long as nothing it was made from has
 changed. Its key holds the program's version and plugin API version, each
 plugin's name and origin, the name, version and metadata folder (path,
-size, modification time) of the distribution providing an entry point,
-the path, size and modification time of each single-file plugin, and the
+size, modification time) of the distribution providing an entry point
+(and of its modules' files when it is installed in editable mode), the
+path, size and modification time of each single-file plugin, and the
 disabled and selected plugins. A different key, or a file that does not
 read back exactly as written, and the plugins are loaded and the index
 written again, silently; a failure to write it is not an error.

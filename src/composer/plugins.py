@@ -154,8 +154,16 @@ def _entry_point_candidates() -> list[_Candidate]:
             except OSError:
                 continue
             version = rest.split("-", 1)[0] or None
-            stamp = _stamp(os.path.join(entry or ".", folder))
-            for name, value in _group_entries(text, ENTRY_POINT_GROUP):
+            entries = _group_entries(text, ENTRY_POINT_GROUP)
+            if not entries:
+                continue
+            metadata = os.path.join(entry or ".", folder)
+            stamp = _stamp(metadata)
+            if _editable(metadata):
+                # Its code is edited in place, under the same version.
+                for module in sorted({value.split(":")[0].split(".")[0] for _, value in entries}):
+                    stamp += _module_stamp(module.strip())
+            for name, value in entries:
                 out.append(
                     _Candidate(
                         name=name,
@@ -179,6 +187,51 @@ def _stamp(location: str) -> tuple[str | int, ...]:
     except OSError:
         return (path,)
     return (path, status.st_size, status.st_mtime_ns)
+
+
+def _editable(metadata: str) -> bool:
+    """Whether the distribution was installed in editable mode (PEP 660:
+    its ``direct_url.json`` says so)."""
+    try:
+        with open(os.path.join(metadata, "direct_url.json"), encoding="utf-8") as handle:
+            text = handle.read(65536)
+    except OSError:
+        return False
+    import json
+
+    try:
+        info = json.loads(text)
+        return info["dir_info"]["editable"] is True
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return False
+
+
+def _module_stamp(module: str) -> tuple[str | int, ...]:
+    """The stamps of the source files of a top-level module or package,
+    found as an import would find them but without importing anything."""
+    spec = None
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        if find is None:
+            continue
+        try:
+            spec = find(module, None)
+        except Exception:
+            continue
+        if spec is not None:
+            break
+    if spec is None:
+        return (module,)
+    if spec.submodule_search_locations:
+        stamp: tuple[str | int, ...] = ()
+        for location in sorted(spec.submodule_search_locations):
+            for folder, subfolders, files in os.walk(location):
+                subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith((".py", ".toml")):
+                        stamp += _stamp(os.path.join(folder, name))
+        return stamp
+    return _stamp(spec.origin) if isinstance(spec.origin, str) else (module,)
 
 
 def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
