@@ -254,3 +254,45 @@ def test_a_step_of_a_broken_plugin_names_the_plugin_error(home, tmp_path, capsys
         assert main([command, str(path)]) == 0
         err = capsys.readouterr().err
         assert "warning: plugin 'oops' is not loaded: failed to import: ValueError: level" in err
+
+
+def test_the_command_list_matches_the_parser():
+    from composer.cli.main import COMMANDS, _parser
+
+    full = _parser()
+    (commands,) = [a for a in full._actions if a.dest == "command"]
+    assert tuple(commands.choices) == COMMANDS
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["validate", "a.toml", "b.toml", "-q"],
+        ["--debug", "show", "a.toml"],
+        ["exercises", "--json", "--phase", "activate", "--search", "bridge"],
+        ["templates"],
+        ["run", "a.toml", "--plain", "--voice"],
+        ["plugins", "install", "-U", "x"],
+        ["remind", "install", "--scheduler", "cron"],
+        ["history", "--since", "7d"],
+    ],
+)
+def test_the_parser_of_one_command_parses_as_the_whole_parser(argv):
+    from composer.cli.main import _command_of, _parser
+
+    only = _command_of(argv)
+    assert only == next(word for word in argv if not word.startswith("-"))
+    assert _parser(only).parse_args(argv) == _parser().parse_args(argv)
+    assert _command_of(["--help"]) is None and _command_of(["nonsense"]) is None
+
+
+def test_a_command_s_help_is_the_same_from_its_own_parser(capsys):
+    from composer.cli.main import COMMANDS, _parser
+
+    for command in COMMANDS:
+        shown = []
+        for parser in (_parser(command), _parser()):
+            with pytest.raises(SystemExit):
+                parser.parse_args([command, "--help"])
+            shown.append(capsys.readouterr().out)
+        assert shown[0] == shown[1] and shown[0].startswith(f"usage: glute {command}")

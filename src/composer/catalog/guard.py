@@ -15,8 +15,6 @@ plugin raises by itself does not.
 
 from __future__ import annotations
 
-import signal
-import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -92,6 +90,10 @@ class _Guard:
             raise _UserInterrupt
 
     def __enter__(self) -> _Guard:
+        # Imported here: commands that read the catalog index run no plugin.
+        import signal
+        import threading
+
         if threading.current_thread() is threading.main_thread():
             try:
                 if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
@@ -110,6 +112,8 @@ class _Guard:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        import signal
+
         self.active = False
         if getattr(signal, "SIGALRM", None) in self._saved:
             signal.setitimer(signal.ITIMER_REAL, 0)

@@ -14,8 +14,7 @@ before it enters the catalog.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
+import gc
 import itertools
 import os
 import re
@@ -24,11 +23,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pluggy
-
-from composer import hookspecs
 from composer.catalog.checks import MAX_EXERCISES_PER_PLUGIN, Rejected, clean_exercise, exercise_id
 from composer.catalog.guard import (
     TIME_LIMIT_S,
@@ -38,10 +34,18 @@ from composer.catalog.guard import (
     is_stop,
     type_name,
 )
-from composer.catalog.search import Entry, Match, make_entry, rank
 from composer.model import Exercise, Phase
 from composer.safetext import visible
 from composer.store import paths
+
+if TYPE_CHECKING:
+    # pluggy and the hook specifications are imported when a plugin is
+    # registered, the search when the catalog is first searched: a catalog
+    # read from the index (composer.catalog.index) for `glute validate`
+    # needs neither.
+    import pluggy
+
+    from composer.catalog.search import Entry, Match
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
@@ -123,6 +127,10 @@ class _Candidate:
     distribution: str | None = None
     version: str | None = None
     first_party: bool = False
+    # What changes when the plugin's code may have changed, without loading
+    # it: the metadata folder of its distribution, or its file's size and
+    # modification time (the catalog index is keyed by these).
+    stamp: tuple[str | int, ...] = ()
 
 
 def _entry_point_candidates() -> list[_Candidate]:
@@ -153,7 +161,16 @@ def _entry_point_candidates() -> list[_Candidate]:
             except OSError:
                 continue
             version = rest.split("-", 1)[0] or None
-            for name, value in _group_entries(text, ENTRY_POINT_GROUP):
+            entries = _group_entries(text, ENTRY_POINT_GROUP)
+            if not entries:
+                continue
+            metadata = os.path.join(entry or ".", folder)
+            stamp = _stamp(metadata)
+            if _editable(metadata):
+                # Its code is edited in place, under the same version.
+                for module in sorted({value.split(":")[0].split(".")[0] for _, value in entries}):
+                    stamp += _module_stamp(module.strip())
+            for name, value in entries:
                 out.append(
                     _Candidate(
                         name=name,
@@ -162,9 +179,66 @@ def _entry_point_candidates() -> list[_Candidate]:
                         distribution=key,
                         version=version,
                         first_party=key == FIRST_PARTY_DISTRIBUTION,
+                        stamp=stamp,
                     )
                 )
     return out
+
+
+def _stamp(location: str) -> tuple[str | int, ...]:
+    """The absolute path, size and modification time (in ns) of a file or
+    folder; just the path when it cannot be read."""
+    path = os.path.abspath(location)
+    try:
+        status = os.stat(path)
+    except OSError:
+        return (path,)
+    return (path, status.st_size, status.st_mtime_ns)
+
+
+def _editable(metadata: str) -> bool:
+    """Whether the distribution was installed in editable mode (PEP 660:
+    its ``direct_url.json`` says so)."""
+    try:
+        with open(os.path.join(metadata, "direct_url.json"), encoding="utf-8") as handle:
+            text = handle.read(65536)
+    except OSError:
+        return False
+    import json
+
+    try:
+        info = json.loads(text)
+        return info["dir_info"]["editable"] is True
+    except (ValueError, TypeError, KeyError, RecursionError):
+        return False
+
+
+def _module_stamp(module: str) -> tuple[str | int, ...]:
+    """The stamps of the source files of a top-level module or package,
+    found as an import would find them but without importing anything."""
+    spec = None
+    for finder in sys.meta_path:
+        find = getattr(finder, "find_spec", None)
+        if find is None:
+            continue
+        try:
+            spec = find(module, None)
+        except Exception:
+            continue
+        if spec is not None:
+            break
+    if spec is None:
+        return (module,)
+    if spec.submodule_search_locations:
+        stamp: tuple[str | int, ...] = ()
+        for location in sorted(spec.submodule_search_locations):
+            for folder, subfolders, files in os.walk(location):
+                subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+                for name in sorted(files):
+                    if name.endswith((".py", ".toml")):
+                        stamp += _stamp(os.path.join(folder, name))
+        return stamp
+    return _stamp(spec.origin) if isinstance(spec.origin, str) else (module,)
 
 
 def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
@@ -186,6 +260,8 @@ def _group_entries(text: str, group: str) -> list[tuple[str, str]]:
 
 def _object_loader(value: str) -> Callable[[], Any]:
     def load() -> Any:
+        import importlib
+
         module_name, _, attributes = value.partition(":")
         target: Any = importlib.import_module(module_name.strip())
         for attribute in filter(None, attributes.strip().split(".")):
@@ -196,13 +272,22 @@ def _object_loader(value: str) -> Callable[[], Any]:
 
 
 def _file_candidates(folder: Path) -> list[_Candidate]:
+    """The ``*.py`` in `folder`, as ``folder.glob("*.py")`` finds them, in
+    order (one scan of the folder, without a path object per entry)."""
     try:
-        files = sorted(folder.glob("*.py"))
+        with os.scandir(folder) as entries:
+            names = [
+                entry.name for entry in entries if os.path.normcase(entry.name).endswith(".py")
+            ]
     except OSError:
         return []
+    files = [folder / name for name in sorted(names, key=os.path.normcase)]
     return [
         _Candidate(
-            name=path.stem.lower().replace("_", "-"), origin=f"file {path}", load=_file_loader(path)
+            name=path.stem.lower().replace("_", "-"),
+            origin=f"file {path}",
+            load=_file_loader(path),
+            stamp=_stamp(str(path)),
         )
         for path in files
         if not path.name.startswith((".", "_"))
@@ -211,6 +296,8 @@ def _file_candidates(folder: Path) -> list[_Candidate]:
 
 def _file_loader(path: Path) -> Callable[[], ModuleType]:
     def load() -> ModuleType:
+        import importlib.util
+
         module_name = f"glute_composer_user_plugins.{path.stem}"
         spec = importlib.util.spec_from_file_location(module_name, path)
         if spec is None or spec.loader is None:
@@ -274,6 +361,9 @@ class Catalog:
     def __init__(self, *, time_limit_s: float | None = TIME_LIMIT_S):
         self.time_limit_s = time_limit_s
         self.plugins: list[PluginInfo] = []
+        # True when read from the catalog index: the plugins are not loaded,
+        # so no hook can be called (see composer.catalog.index).
+        self.from_index = False
         self.exercises: dict[str, Exercise] = {}
         self._managers: dict[str, pluggy.PluginManager] = {}
         self._templates: dict[str, Template] | None = None
@@ -448,6 +538,8 @@ class Catalog:
             ordered = sorted(
                 self.exercises.values(), key=lambda e: (e.phase.order, e.level, e.name.lower())
             )
+            from composer.catalog.search import make_entry
+
             self._sorted = [make_entry(exercise) for exercise in ordered]
         return self._sorted
 
@@ -463,6 +555,8 @@ class Catalog:
         index = self._index()
         if phase is not None:
             index = [entry for entry in index if entry.exercise.phase is phase]
+        from composer.catalog.search import rank
+
         return rank(index, query)
 
     def easier(self, exercise: Exercise) -> Exercise | None:
@@ -617,9 +711,32 @@ def _template_file(path: Path, plugin: str) -> Template:
 
 
 def _new_manager() -> pluggy.PluginManager:
+    import pluggy
+
+    from composer import hookspecs
+
     manager = pluggy.PluginManager(hookspecs.PROJECT_NAME)
     manager.add_hookspecs(hookspecs)
     return manager
+
+
+def find_candidates(
+    *, entry_points: bool = True, plugins_dir: Path | None = None
+) -> list[_Candidate]:
+    """Every plugin there is to load, found without loading any."""
+    candidates = _entry_point_candidates() if entry_points else []
+    candidates += _file_candidates(
+        plugins_dir if plugins_dir is not None else paths.plugins_directory()
+    )
+    return candidates
+
+
+def wanted_plugins(only: str | None) -> set[str] | None:
+    """The plugins `only` (default: ``GLUTE_COMPOSER_LOAD_PLUGINS``) names
+    besides the first-party packs, or None for every plugin."""
+    if only is None:
+        only = os.environ.get(LOAD_PLUGINS_ENV)
+    return _wanted(only)
 
 
 def load_catalog(
@@ -638,29 +755,46 @@ def load_catalog(
     `time_limit_s` bounds each import and hook call of a plugin (default
     `plugin_guard.TIME_LIMIT_S`).
     """
-    if only is None:
-        only = os.environ.get(LOAD_PLUGINS_ENV)
-    wanted = _wanted(only)
+    candidates = find_candidates(entry_points=entry_points, plugins_dir=plugins_dir)
+    return load_candidates(
+        candidates, disabled=disabled, wanted=wanted_plugins(only), time_limit_s=time_limit_s
+    )
+
+
+def load_candidates(
+    candidates: list[_Candidate],
+    *,
+    disabled: Iterable[str] = (),
+    wanted: set[str] | None = None,
+    time_limit_s: float | None = None,
+) -> Catalog:
+    """Load `candidates` (of `find_candidates`) but the disabled ones, and
+    those `wanted` leaves out, into a new catalog."""
     disabled = set(disabled)
     catalog = Catalog() if time_limit_s is None else Catalog(time_limit_s=time_limit_s)
-    candidates = _entry_point_candidates() if entry_points else []
-    candidates += _file_candidates(
-        plugins_dir if plugins_dir is not None else paths.plugins_directory()
-    )
-    for candidate in candidates:
-        if candidate.name in disabled:
-            catalog.plugins.append(
-                PluginInfo(
-                    name=candidate.name,
-                    origin=candidate.origin,
-                    distribution=candidate.distribution,
-                    version=candidate.version,
-                    first_party=candidate.first_party,
-                    disabled=True,
+    # The collector would walk every exercise loaded so far, again and
+    # again, as the catalog grows: with many plugins the load time would
+    # grow faster than their number. Loading makes few reference cycles.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for candidate in candidates:
+            if candidate.name in disabled:
+                catalog.plugins.append(
+                    PluginInfo(
+                        name=candidate.name,
+                        origin=candidate.origin,
+                        distribution=candidate.distribution,
+                        version=candidate.version,
+                        first_party=candidate.first_party,
+                        disabled=True,
+                    )
                 )
-            )
-            continue
-        if wanted is not None and not candidate.first_party and candidate.name not in wanted:
-            continue
-        catalog.add_plugin(candidate)
+                continue
+            if wanted is not None and not candidate.first_party and candidate.name not in wanted:
+                continue
+            catalog.add_plugin(candidate)
+    finally:
+        if collecting:
+            gc.enable()
     return catalog

@@ -18,6 +18,25 @@ PHASES = ("roll", "mobilize", "stretch", "activate", "stabilize", "integrate", "
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
+# The commands, in the order the parser lists them (a test keeps them equal).
+COMMANDS = (
+    "edit",
+    "run",
+    "serve",
+    "new",
+    "validate",
+    "show",
+    "exercises",
+    "templates",
+    "export",
+    "schema",
+    "history",
+    "advise",
+    "due",
+    "remind",
+    "plugins",
+)
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, with its error messages escaped: they quote the command
@@ -30,7 +49,65 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {visible(message)}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command a command line plainly names (its first word after
+    ``--debug``), "" for ``--version``, or None when it takes the whole
+    parser to tell (``--help``, a mistake, nothing)."""
+    for word in argv:
+        if word == "--debug":
+            continue
+        if word == "--version":
+            return ""
+        return word if word in COMMANDS else None
+    return None
+
+
+class _Skipped:
+    """Stands for the parser of a command that is not on the command line:
+    takes the calls that build it, and keeps nothing."""
+
+    def add_argument(self, *_args: object, **_options: object) -> None:
+        return None
+
+    def add_subparsers(self, *_args: object, **_options: object) -> _Skipped:
+        return self
+
+    def add_parser(self, *_args: object, **_options: object) -> _Skipped:
+        return self
+
+
+class _OnlyOne:
+    """The commands' subparsers, of which only `name` is really made: the
+    others would be built to be thrown away (a third of the parser's cost)."""
+
+    def __init__(self, commands, name: str):
+        self._commands = commands
+        self._name = name
+
+    def add_parser(self, name: str, **options):
+        if name == self._name:
+            return self._commands.add_parser(name, **options)
+        return _Skipped()
+
+
+def _parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, the parser of that command
+    alone (and "": of none), which parses its command line the same way."""
+    # argparse asks gettext for each of its messages as each parser and
+    # option is made, and gettext looks for a translation file on disk
+    # every time: the answer does not change within one run. Remembered
+    # while the parser is built, this is a third of its cost.
+    import functools
+
+    translate = argparse._  # type: ignore[attr-defined]
+    argparse._ = functools.cache(translate)  # type: ignore[attr-defined]
+    try:
+        return _build_parser(only)
+    finally:
+        argparse._ = translate  # type: ignore[attr-defined]
+
+
+def _build_parser(only: str | None) -> argparse.ArgumentParser:
     parser = _Parser(
         prog="glute",
         description="Compose, share and run glute-activation sessions.",
@@ -39,6 +116,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"glute-composer {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks for errors")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    if only is not None:
+        commands = _OnlyOne(commands, only)  # type: ignore[assignment]
 
     edit = commands.add_parser("edit", help="open FILE in the composer (created on first save)")
     edit.add_argument("file", type=Path)
@@ -130,7 +209,9 @@ def _reminder_parsers(commands) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _parser(_command_of(argv))
     args = parser.parse_args(argv)
     # Imported only now, so that --version and --help stay fast.
     from composer.errors import ComposerError, SessionError, UsageError
@@ -241,26 +322,16 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
         return history_command.run(args)
     if command == "advise":
+        from composer.cli.common import command_catalog
         from composer.habit.advice import print_advice
 
-        return print_advice(args.file, _catalog(), as_json=args.json)
+        return print_advice(args.file, command_catalog(), as_json=args.json)
     if command in ("due", "remind"):
         from composer.habit import reminders
 
         return reminders.run(args)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
-
-
-def _catalog():
-    from composer.catalog.manager import load_catalog
-    from composer.safetext import visible
-    from composer.store.config import load_config
-
-    config = load_config()
-    for problem in config.problems:
-        print(f"warning: {visible(problem)}", file=sys.stderr)
-    return load_catalog(disabled=config.disabled_plugins)
 
 
 def _report_broken_used(catalog, session) -> None:
@@ -404,12 +475,13 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
+    from composer.cli.common import command_catalog
     from composer.errors import SessionError
     from composer.format.reader import load_session, missing_exercises, missing_requirements
     from composer.format.size import check_size
     from composer.safetext import visible
 
-    catalog = _catalog()
+    catalog = command_catalog()
     status = EXIT_OK
     for path in files:
         try:
@@ -459,11 +531,12 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
+    from composer.cli.common import command_catalog
     from composer.cli.show import render_plan
     from composer.format.reader import load_session
     from composer.format.size import check_size
 
-    catalog = _catalog()
+    catalog = command_catalog()
     session = load_session(path)
     check_size(session, catalog.get, str(path))
     session.settle_names(catalog.get)
@@ -491,7 +564,9 @@ def cmd_export(path: Path, output: Path) -> int:
 
     if format_for(output) is None:
         raise UsageError(f"{visible(output)}: a handout is written as .html or .md")
-    catalog = _catalog()
+    from composer.cli.common import command_catalog
+
+    catalog = command_catalog()
     session = load_session(path)
     session.settle_names(catalog.get)
     _report_broken_used(catalog, session)
@@ -506,7 +581,9 @@ def cmd_export(path: Path, output: Path) -> int:
 
 
 def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
-    catalog = _catalog()
+    from composer.cli.common import command_catalog
+
+    catalog = command_catalog()
     _report_broken(catalog)
     matches = catalog.matches(search, phase)
     found = [exercise for exercise, _tier in matches]
@@ -560,7 +637,9 @@ def _exercise_json(exercise) -> dict:
 
 
 def cmd_templates() -> int:
-    catalog = _catalog()
+    from composer.cli.common import command_catalog
+
+    catalog = command_catalog()
     _report_broken(catalog)
     templates = catalog.templates()
     if not templates:
@@ -597,7 +676,9 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
         raise UsageError(f"{path} already exists (use --force to overwrite)")
     if path.suffix != ".toml":
         raise UsageError(f"{path}: session files end in .toml")
-    catalog = _catalog()
+    from composer.cli.common import command_catalog
+
+    catalog = command_catalog()
     if template_name:
         templates = catalog.templates()
         template = templates.get(template_name)

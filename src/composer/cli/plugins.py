@@ -211,9 +211,11 @@ def _cell(text: str, width: int = 40) -> str:
 
 
 def list_plugins() -> int:
-    from composer.cli.main import _catalog
+    from composer.cli.common import command_catalog
 
-    catalog = _catalog()
+    # Loaded, not read from the catalog index: this is where a plugin's
+    # problems are looked into.
+    catalog = command_catalog(index=False)
     if not catalog.plugins:
         print("No plugins found.")
         return 0

@@ -8,7 +8,6 @@ built-in settings are used.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,10 +66,17 @@ def load_config(path: Path | None = None) -> Config:
     path = path or paths.config_file()
     config = Config()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return config
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        config.problems.append(f"{path}: ignored: {error}")
+        return config
+    import tomllib  # only when there is a file: `glute exercises` has no other use for it
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
         config.problems.append(f"{path}: ignored: {error}")
         return config
     for key in data:

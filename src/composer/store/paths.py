@@ -36,6 +36,16 @@ def config_directory() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def cache_directory() -> Path:
+    """Files the program can always make again (the catalog index)."""
+    home = _home()
+    if home is not None:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def config_file() -> Path:
     return config_directory() / "config.toml"
 
