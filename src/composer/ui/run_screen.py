@@ -41,6 +41,7 @@ from ..timeline import (
 )
 from .big_clock import BigClock
 from .big_word import Banner, BigWord
+from .span_compositor import span_compositor
 
 if TYPE_CHECKING:
     from .app import GluteApp
@@ -145,6 +146,8 @@ class RunScreen(Screen[None]):
         id: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id)
+        # The clock and the time left change together: repaint just those.
+        self._compositor = span_compositor()
         self.session = session
         self.sound = sound
         self.catalog = catalog
