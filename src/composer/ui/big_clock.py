@@ -105,10 +105,12 @@ class BigClock(Digits):
             return
         self._value = value
         drawn = self._drawn
-        key = self._key()
-        if drawn is None or drawn[0] != key:
-            self.refresh()  # another size, scale or style: draw it all
+        size = self.content_size
+        scale = best_scale(value, size.width - 2, size.height)
+        if drawn is None or drawn[0][:2] != size or drawn[0][3] != scale:
+            self.refresh()  # another size or scale: draw it all
             return
+        key = drawn[0]  # a new style comes with a refresh of its own
         changed = _changed_columns(drawn[2], self._lines(key))
         if changed is None:
             self.refresh()

@@ -154,6 +154,7 @@ class RunScreen(Screen[None]):
         self.cues: CueDispatcher | None = None
         self.timeline = compile_timeline(session, catalog.get)
         self.engine = Engine(self.timeline, clock or self.default_clock)
+        self._estimated = self.timeline.estimated  # self-paced reps: "about"
         self._refresh_s = refresh_s
         self._shown: dict[str, Any] = {}  # what each widget shows now
         self._asking = False  # the stop question is on screen
@@ -168,45 +169,43 @@ class RunScreen(Screen[None]):
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # Few siblings along the path to the big clock: Textual redraws every
-        # sibling of each container the changed region lies in, so this
-        # nesting keeps the once-a-second redraw small.
-        with Vertical(id="body"):
-            with Horizontal(id="top"):
-                yield Static(id="where", markup=False)
-                yield Static(id="session-title", markup=False)
-            with Vertical(id="main"):
-                with Vertical(id="head"):
-                    yield Banner(id="kind", markup=False)
-                    yield Static(id="name", markup=False)
-                with Center(id="clock-row"):
-                    yield BigClock(id="clock")
-                with Vertical(id="detail"):
-                    yield Static(id="clock-note", markup=False)
-                    with Horizontal(id="counters"):
-                        with Vertical(id="set-box", classes="counter"):
-                            yield Static("SET", classes="counter-title")
-                            yield Digits(id="set")
-                            yield Static(id="set-of", classes="counter-of", markup=False)
-                        with Vertical(id="side-box", classes="counter"):
-                            yield Static("SIDE", classes="counter-title")
-                            with Center():
-                                yield BigWord(id="side")
-                        with Vertical(id="rep-box", classes="counter"):
-                            yield Static("REP", classes="counter-title")
-                            yield Digits(id="rep")
-                            yield Static(id="rep-of", classes="counter-of", markup=False)
-                    yield Static(id="cue", markup=False)
-                    yield Static(id="next", markup=False)
-            with Vertical(id="summary"), Vertical(id="summary-box"):
-                yield Static("Session complete", id="summary-title")
-                yield Static(id="summary-text", markup=False)
-                yield Static("Press Enter or q to close.", id="summary-hint")
-            with Horizontal(id="progress-row"):
-                yield SessionProgress(
-                    total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
-                )
-                yield Static(id="left", markup=False)
+        # Few containers along the path to the big clock and the time left,
+        # the two things that change every second: each container they lie
+        # in is drawn again with them.
+        with Horizontal(id="top"):
+            yield Static(id="where", markup=False)
+            yield Static(id="session-title", markup=False)
+        with Vertical(id="main"):
+            with Vertical(id="head"):
+                yield Banner(id="kind", markup=False)
+                yield Static(id="name", markup=False)
+            yield BigClock(id="clock")
+            with Vertical(id="detail"):
+                yield Static(id="clock-note", markup=False)
+                with Horizontal(id="counters"):
+                    with Vertical(id="set-box", classes="counter"):
+                        yield Static("SET", classes="counter-title")
+                        yield Digits(id="set")
+                        yield Static(id="set-of", classes="counter-of", markup=False)
+                    with Vertical(id="side-box", classes="counter"):
+                        yield Static("SIDE", classes="counter-title")
+                        with Center():
+                            yield BigWord(id="side")
+                    with Vertical(id="rep-box", classes="counter"):
+                        yield Static("REP", classes="counter-title")
+                        yield Digits(id="rep")
+                        yield Static(id="rep-of", classes="counter-of", markup=False)
+                yield Static(id="cue", markup=False)
+                yield Static(id="next", markup=False)
+        with Vertical(id="summary"), Vertical(id="summary-box"):
+            yield Static("Session complete", id="summary-title")
+            yield Static(id="summary-text", markup=False)
+            yield Static("Press Enter or q to close.", id="summary-hint")
+        with Horizontal(id="progress-row"):
+            yield SessionProgress(
+                total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
+            )
+            yield Static(id="left", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -290,15 +289,21 @@ class RunScreen(Screen[None]):
         # or the interval moved (the progress bar follows on the same beat, so
         # the screen is composed at most once a second).
         frame = self._frame()
-        if events or frame != self._last_frame:
+        if events or frame[:_PLACE] != self._last_frame[:_PLACE]:
             self._redraw()
+        elif frame != self._last_frame:
+            # Only the time moved: the clock, the cue, the bar, the time left.
+            self._last_frame = frame
+            self._redraw_time(self.engine.interval)
 
     def _frame(self) -> tuple:
+        """What the screen shows depends on: the place (the first `_PLACE`
+        items), then the second and the cue within the interval."""
         engine = self.engine
         remaining = engine.remaining()
         second = math.ceil(remaining) if remaining is not None else int(engine.interval_elapsed())
         cue = engine.interval.cue_index(engine.interval_elapsed())
-        return (engine.index, engine.paused, engine.finished, second, cue)
+        return (engine.index, engine.paused, engine.finished, engine.held, second, cue)
 
     def _react(self, events: list[Event]) -> None:
         """Cues for what happened (bell or sounds, voice, notifications,
@@ -365,16 +370,19 @@ class RunScreen(Screen[None]):
         self._show_classes("#kind", kind_class)
 
         self._show_text("#name", _title(interval), layout=False)
-        self._render_clock(interval)
         self._render_counters(interval)
-
-        self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
         next_up = "" if finished else f"Next: {describe_next(engine.up_next())}"
         self._show_text("#next", next_up, layout=False)
+        self._redraw_time(interval)
 
+    def _redraw_time(self, interval: Interval) -> None:
+        """What changes as time passes within one interval."""
+        engine = self.engine
+        self._render_clock(interval)
+        self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
         progress = round(engine.progress() * PROGRESS_STEPS)
         self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
-        left = "" if finished else time_left(engine.session_remaining(), self.timeline.estimated)
+        left = "" if engine.finished else time_left(engine.session_remaining(), self._estimated)
         self._show_text("#left", left, layout=False)
 
     def _render_clock(self, interval: Interval) -> None:
@@ -572,6 +580,8 @@ class RunScreen(Screen[None]):
 
 
 _UNSET = object()
+# The items of `RunScreen._frame` that say where the session is.
+_PLACE = 4
 
 
 def _title(interval: Interval) -> str:
