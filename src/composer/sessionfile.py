@@ -511,7 +511,7 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
     return Step(
         exercise=exercise,
         name=name,
-        dose=Dose(**dose),
+        dose=Dose._from_checked(dose),
         note=note,
         origin=functools.partial(check.lines.find, (*path, "exercise")),
     )
