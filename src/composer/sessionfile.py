@@ -54,6 +54,7 @@ STEP_KEYS = keys("step")
 _KEY_SETS = {
     allowed: frozenset(allowed) for allowed in (TOP_KEYS, DEFAULT_KEYS, BLOCK_KEYS, STEP_KEYS)
 }
+_STEP_KEY_SET = _KEY_SETS[STEP_KEYS]
 _SIDES_BY_VALUE = {sides.value: sides for sides in Sides}
 _SIDES = tuple(_SIDES_BY_VALUE)
 
@@ -442,7 +443,8 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
     if not isinstance(table, dict):
         check.add(path, "must be a table ([[blocks.steps]])")
         return None
-    check.keys(table, STEP_KEYS, path)
+    if not table.keys() <= _STEP_KEY_SET:
+        check.keys(table, STEP_KEYS, path)
     exercise = table.get("exercise")
     if exercise is None:
         check.add(
@@ -458,12 +460,24 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         )
         return None
     dose: dict[str, Any] = {}
+    # A plain number within bounds is taken at once; anything else goes
+    # through the checker, which says what is wrong.
     for key in ("sets", "reps"):
         if key in table:
-            dose[key] = check.integer(table[key], (*path, key), key)
+            value = table[key]
+            low, high = INT_BOUNDS[key]
+            if type(value) is int and low <= value <= high:
+                dose[key] = value
+            else:
+                dose[key] = check.integer(value, (*path, key), key)
     for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
         if key in table:
-            dose[key] = check.seconds(table[key], (*path, key), key)
+            value = table[key]
+            shortest, longest = SECONDS_BOUNDS[key]
+            if (type(value) is int or type(value) is float) and shortest <= value <= longest:
+                dose[key] = float(value)
+            else:
+                dose[key] = check.seconds(value, (*path, key), key)
     if "sides" in table:
         sides = table["sides"]
         allowed = _SIDES
