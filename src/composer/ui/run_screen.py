@@ -72,6 +72,33 @@ _KIND_CLASS = {
 class ConfirmQuit(ModalScreen[bool]):
     """Asks before a running session is stopped."""
 
+    # Here rather than in the timer's file: read when the question is first asked.
+    DEFAULT_CSS = """
+    ConfirmQuit {
+        align: center middle;
+    }
+    #confirm {
+        width: 48;
+        height: auto;
+        padding: 1 2;
+        border: thick $error;
+        background: $surface;
+    }
+    #confirm-question {
+        text-style: bold;
+    }
+    #confirm-detail {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    #confirm-buttons {
+        height: auto;
+    }
+    #confirm-buttons Button {
+        margin-right: 2;
+    }
+    """
+
     BINDINGS = [
         Binding("y", "answer(True)", "Stop", id="run.confirm.yes"),
         Binding("n,escape", "answer(False)", "Keep going", id="run.confirm.no"),
@@ -108,6 +135,42 @@ class SessionProgress(ProgressBar):
     def on_mount(self, event: Mount) -> None:  # type: ignore[override]
         event.prevent_default()
         self.update()
+
+
+class RunSummary(Vertical):
+    """What was done, shown in place of the timer when the session ends."""
+
+    DEFAULT_CSS = """
+    RunSummary {
+        height: 1fr;
+        align: center middle;
+    }
+    #summary-box {
+        width: 44;
+        height: auto;
+        padding: 1 3;
+        border: round $success;
+    }
+    #summary-title {
+        text-style: bold;
+        color: $success;
+        margin-bottom: 1;
+    }
+    #summary-hint {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self) -> None:
+        self.text = Static(id="summary-text", markup=False)
+        box = Vertical(
+            Static("Session complete", id="summary-title"),
+            self.text,
+            Static("Press Enter or q to close.", id="summary-hint"),
+            id="summary-box",
+        )
+        super().__init__(box, id="summary")
 
 
 class RunScreen(Screen[None]):
@@ -165,6 +228,7 @@ class RunScreen(Screen[None]):
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
         self._paused_for_dialog = False
+        self._summary: RunSummary | None = None
 
     # -- layout --------------------------------------------------------------
 
@@ -197,10 +261,6 @@ class RunScreen(Screen[None]):
                         yield Static(id="rep-of", classes="counter-of", markup=False)
                 yield Static(id="cue", markup=False)
                 yield Static(id="next", markup=False)
-        with Vertical(id="summary"), Vertical(id="summary-box"):
-            yield Static("Session complete", id="summary-title")
-            yield Static(id="summary-text", markup=False)
-            yield Static("Press Enter or q to close.", id="summary-hint")
         with Horizontal(id="progress-row"):
             yield SessionProgress(
                 total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
@@ -423,9 +483,14 @@ class RunScreen(Screen[None]):
 
     def _show_summary(self, finished: bool) -> None:
         self.query_one("#main").display = not finished
-        self.query_one("#summary").display = finished
-        if finished:
-            self.query_one("#summary-text", Static).update(Content(self._summary_text()))
+        if finished and self._summary is None:
+            # Made at the end: nothing of it is needed before.
+            self._summary = RunSummary()
+            self.mount(self._summary, before="#progress-row")
+        if self._summary is not None:
+            self._summary.display = finished
+            if finished:
+                self._summary.text.update(Content(self._summary_text()))
         self.refresh_bindings()
 
     def _summary_text(self) -> str:
