@@ -11,6 +11,7 @@ bytecode first, as an installed wheel has it.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,9 +33,19 @@ def composer_ready(screen: str) -> bool:
     return "Library · " in screen and "Total: " in screen and "f1 Keys" in screen
 
 
+# The time left: "14 min left", "13 min 38 s left".
+_TIME_LEFT = re.compile(r"\d+ min (?:\d+ s )?left")
+
+
 def run_ready(screen: str) -> bool:
-    # The timer shows the step, the big clock, what comes next and the footer.
-    return "Next: " in screen and "████" in screen and "min left" in screen and "Skip" in screen
+    # The timer shows the step, the big clock, what comes next, the time left
+    # and the footer.
+    return (
+        "Next: " in screen
+        and "████" in screen
+        and _TIME_LEFT.search(screen) is not None
+        and "Skip" in screen
+    )
 
 
 def main() -> int:

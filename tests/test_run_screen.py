@@ -129,9 +129,17 @@ async def test_self_paced_waits_for_enter(clock):
         assert "press Enter when done" in text(screen, "#clock-note")
         await settle(pilot, clock, 300)
         assert text(screen, "#kind") == "WORK"
+        assert not screen.query("#summary")  # made only when the session ends
         await pilot.press("enter")
         assert text(screen, "#summary-title") == "Session complete"
         assert "Steps completed: 1 of 1" in text(screen, "#summary-text")
+        assert screen.query_one("#summary").region.height > 0
+        if isinstance(app.screen, CheckInScreen):
+            await pilot.press("escape")
+        await pilot.press("p")  # back from the end: the timer again
+        assert screen.query_one("#summary").display is False
+        assert screen.query_one("#main").display is True
+        assert text(screen, "#kind") == "WORK"
 
 
 async def test_reps_are_counted(clock):

@@ -160,3 +160,28 @@ def test_keys_with_line_breaks_are_quoted_in_messages():
         parse_session('"0\\n" = 1\n', "odd.toml")
     (line,) = str(raised.value).splitlines()
     assert line.startswith('odd.toml: "0\\n": unknown key')
+
+
+def test_the_readers_bounds_are_within_what_a_dose_accepts():
+    # The reader builds doses without checking them again (Dose._from_checked):
+    # that is sound only while the spec's bounds are within Dose's own rules.
+    from composer.format.spec import INT_BOUNDS, SECONDS_BOUNDS
+    from composer.model import DOSE_FIELDS
+
+    checked = 0
+    for name in DOSE_FIELDS:
+        bounds = INT_BOUNDS.get(name) or SECONDS_BOUNDS.get(name)
+        if bounds is None:
+            continue
+        low, high = bounds
+        for value in (low, high):
+            Dose(**{name: value if name in INT_BOUNDS else float(value)})  # no ValueError
+        checked += 1
+    assert checked == 8  # every dose field but sides
+    text = (
+        "schema_version = 1\n[[blocks]]\n[[blocks.steps]]\n"
+        'exercise = "a/b"\nsets = 2\nreps = 5\nhold_s = "1m"\nrelax_s = 2\nsides = "each"\n'
+    )
+    dose = parse_session(text).blocks[0].steps[0].dose
+    assert dose == Dose(**dose.as_dict())
+    assert dose.sides is Sides.EACH and dose.hold_s == 60.0

@@ -20,6 +20,7 @@ from composer.format.reader import (
     parse_session,
     read_text,
 )
+from composer.format.tomlguard import deep_key_line
 from composer.model import Session
 from composer.store import files as fileio
 
@@ -265,6 +266,37 @@ def test_a_key_of_very_many_dotted_parts_is_refused_before_parsing(text):
     assert problems == [
         "f.toml: line 2: a key with more than 4 dots; session files need at most one (blocks.steps)"
     ]
+
+
+_PLAIN = (
+    'schema_version = 1\ntitle = "A # title"\n\n# a comment\n[defaults]\nrest_s = 20\n'
+    '[[blocks]]\nrounds = 2\n[[ blocks . steps ]]\n"hold_s" = "3s"  # held\nflag = true\n'
+    "x = -1.5e3\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (_PLAIN + "a" + ".a" * 5 + " = 1\n", 13),
+        (_PLAIN.replace("\n", "\r\n") + "a" + ".a" * 5 + " = 1\r\n", 13),
+        (_PLAIN + 'description = """\na.a.a.a.a.a\n"""\n' + "a" + ".a" * 5 + " = 1\n", 16),
+        (_PLAIN + "x = {" + "a" + ".a" * 5 + " = 1}\n", 13),
+        (_PLAIN + 'y = "s" ' + "a" + ".a" * 5 + " = 1\n", 13),
+        (_PLAIN + "a.b = 1\n" + 'z = "text"\n' + "a" + " . a" * 5 + " = 1\n", 15),
+    ],
+    ids=[
+        "after-plain-lines",
+        "crlf",
+        "after-multi-line-string",
+        "inline",
+        "after-a-string",
+        "spaced",
+    ],
+)
+def test_a_deep_key_after_plain_lines_is_found_on_its_line(text, line):
+    assert deep_key_line(text) == line
+    assert deep_key_line(_PLAIN + 'description = """\na.a.a.a.a.a\n"""\n') is None
 
 
 @pytest.mark.parametrize(

@@ -125,6 +125,8 @@ DOSE_FIELDS = (
     "switch_s",
 )
 
+_NO_DOSE = dict.fromkeys(DOSE_FIELDS)
+
 
 @dataclass(frozen=True, init=False)
 class Dose:
@@ -159,35 +161,50 @@ class Dose:
         rest_s: float | None = None,
         switch_s: float | None = None,
     ) -> None:
-        values = {
-            "sets": sets,
-            "reps": reps,
-            "duration_s": duration_s,
-            "hold_s": hold_s,
-            "rep_s": rep_s,
-            "relax_s": relax_s,
-            "sides": _coerce_enum(Sides, sides, "sides"),
-            "rest_s": rest_s,
-            "switch_s": switch_s,
-        }
-        for name, value in values.items():
-            object.__setattr__(self, name, value)
+        if sides is not None and type(sides) is not Sides:
+            sides = _coerce_enum(Sides, sides, "sides")
+        # One update of the instance's fields (the class is frozen to others).
+        self.__dict__.update(
+            sets=sets,
+            reps=reps,
+            duration_s=duration_s,
+            hold_s=hold_s,
+            rep_s=rep_s,
+            relax_s=relax_s,
+            sides=sides,
+            rest_s=rest_s,
+            switch_s=switch_s,
+        )
         self._check()
+
+    @classmethod
+    def _from_checked(cls, values: dict[str, Any]) -> Dose:
+        """A dose of values the session reader has checked already, by the
+        spec's bounds (stricter than `_check`'s, as a test makes sure), with
+        `sides` a `Sides`: no second check for every step of a file."""
+        dose = object.__new__(cls)
+        dose.__dict__.update(_NO_DOSE, **values)
+        return dose
 
     def _check(self) -> None:
         if self.reps is not None and self.duration_s is not None:
             raise ValueError("a dose has reps or duration_s, not both")
-        for name in ("sets", "reps"):
-            value = getattr(self, name)
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, int) or value < 1
-            ):
+        for name, value in (("sets", self.sets), ("reps", self.reps)):
+            if value is None or (type(value) is int and value >= 1):
+                continue
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"{name} must be a whole number of at least 1")
-        for name in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
-            value = getattr(self, name)
-            if value is not None and (
-                isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
-            ):
+        for name, seconds in (
+            ("duration_s", self.duration_s),
+            ("hold_s", self.hold_s),
+            ("rep_s", self.rep_s),
+            ("relax_s", self.relax_s),
+            ("rest_s", self.rest_s),
+            ("switch_s", self.switch_s),
+        ):
+            if seconds is None or (type(seconds) is float and seconds >= 0):
+                continue
+            if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
                 raise ValueError(f"{name} must be a number of seconds, at least 0")
 
     def as_dict(self) -> dict[str, Any]:

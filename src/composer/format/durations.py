@@ -14,6 +14,7 @@ cost grows with the length of the text and nothing else:
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 
@@ -54,12 +55,19 @@ def parse_duration(value: object) -> float:
         except OverflowError:
             raise ValueError("must be a finite number of seconds") from None
     elif isinstance(value, str):
-        seconds = _parse_text(value)
+        seconds = _parse_text_cached(value)
     else:
         raise ValueError('must be a number of seconds or a text such as "1m30s"')
     if math.isnan(seconds) or math.isinf(seconds):
         raise ValueError("must be a finite number of seconds")
     return seconds
+
+
+@functools.lru_cache(maxsize=256)
+def _parse_text_cached(value: str) -> float:
+    """`_parse_text`, remembered: a file writes the same few durations often.
+    (A text that is not a duration raises, and is not remembered.)"""
+    return _parse_text(value)
 
 
 def _parse_text(value: str) -> float:

@@ -49,6 +49,13 @@ TOP_KEYS = keys("session")
 DEFAULT_KEYS = keys("defaults")
 BLOCK_KEYS = keys("block")
 STEP_KEYS = keys("step")
+# The same as sets, to check a whole table's keys at once.
+_KEY_SETS = {
+    allowed: frozenset(allowed) for allowed in (TOP_KEYS, DEFAULT_KEYS, BLOCK_KEYS, STEP_KEYS)
+}
+_STEP_KEY_SET = _KEY_SETS[STEP_KEYS]
+_SIDES_BY_VALUE = {sides.value: sides for sides in Sides}
+_SIDES = tuple(_SIDES_BY_VALUE)
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -81,6 +88,9 @@ class _Checker:
         return list(self.problems)
 
     def keys(self, table: dict[str, Any], allowed: Iterable[str], path: tuple[Any, ...]) -> None:
+        known = _KEY_SETS.get(allowed) if isinstance(allowed, tuple) else None
+        if known is not None and table.keys() <= known:
+            return  # the usual case: every key is known
         allowed = tuple(allowed)
         for key in table:
             if key in allowed:
@@ -100,6 +110,8 @@ class _Checker:
 
     def text(self, value: Any, path: tuple[Any, ...], kind: str) -> str | None:
         limit, multiline = TEXT_LIMITS[kind]
+        if type(value) is str and len(value) <= limit and value.isprintable():
+            return value  # the usual case: no control characters, no line breaks
         if not isinstance(value, str):
             self.add(path, f"must be text, not {_type_name(value)}")
             return None
@@ -430,7 +442,8 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
     if not isinstance(table, dict):
         check.add(path, "must be a table ([[blocks.steps]])")
         return None
-    check.keys(table, STEP_KEYS, path)
+    if not table.keys() <= _STEP_KEY_SET:
+        check.keys(table, STEP_KEYS, path)
     exercise = table.get("exercise")
     if exercise is None:
         check.add(
@@ -446,15 +459,27 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         )
         return None
     dose: dict[str, Any] = {}
+    # A plain number within bounds is taken at once; anything else goes
+    # through the checker, which says what is wrong.
     for key in ("sets", "reps"):
         if key in table:
-            dose[key] = check.integer(table[key], (*path, key), key)
+            value = table[key]
+            low, high = INT_BOUNDS[key]
+            if type(value) is int and low <= value <= high:
+                dose[key] = value
+            else:
+                dose[key] = check.integer(value, (*path, key), key)
     for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
         if key in table:
-            dose[key] = check.seconds(table[key], (*path, key), key)
+            value = table[key]
+            shortest, longest = SECONDS_BOUNDS[key]
+            if (type(value) is int or type(value) is float) and shortest <= value <= longest:
+                dose[key] = float(value)
+            else:
+                dose[key] = check.seconds(value, (*path, key), key)
     if "sides" in table:
         sides = table["sides"]
-        allowed = [s.value for s in Sides]
+        allowed = _SIDES
         if sides not in allowed:
             import difflib
 
@@ -466,7 +491,7 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
             hint = f"; did you mean {close[0]!r}?" if close else ""
             check.add((*path, "sides"), f"must be one of {', '.join(allowed)}{hint}")
         else:
-            dose["sides"] = sides
+            dose["sides"] = _SIDES_BY_VALUE[sides]
     if "reps" in table and "duration_s" in table:
         check.add(
             path, "has both 'reps' and 'duration_s': a step is counted in reps or timed, not both"
@@ -494,12 +519,12 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         name = check.text(table["name"], (*path, "name"), "name")
     if "note" in table:
         note = check.text(table["note"], (*path, "note"), "note")
-    if any(value is None for value in dose.values()):
+    if None in dose.values():  # a value was wrong (and reported)
         return None
     return Step(
         exercise=exercise,
         name=name,
-        dose=Dose(**dose),
+        dose=Dose._from_checked(dose),
         note=note,
         origin=functools.partial(check.lines.find, (*path, "exercise")),
     )

@@ -36,6 +36,27 @@ _STRINGS = {
 }
 # Between two keys (or a key and a value) there is always one of these.
 _SEPARATOR = re.compile(r"[=,{}\[\]\n]")
+# Whole lines with no dotted key, skipped at once: ``key = "text"`` (or a
+# number, true, false), ``[table]`` or ``[[blocks.steps]]``, blank lines and
+# comments; most of a session file. The scan goes on at the first other line.
+_PLAIN_LINES = re.compile(
+    r"""(?:
+        [ \t]*+
+        (?:
+            (?:[A-Za-z0-9_-]++|"[^"\\\n]*+"|'[^'\n]*+')
+            [ \t]*+=[ \t]*+
+            (?:"[^"\\\n]*+(?:\\[^\n][^"\\\n]*+)*+"
+              |'[^'\n]*+'
+              |[+-]?+[0-9][0-9_]*+(?:\.[0-9_]++)?+(?:[eE][+-]?+[0-9_]++)?+
+              |true|false)
+          | \[\[?+[ \t]*+[A-Za-z0-9_-]++(?:[ \t]*+\.[ \t]*+[A-Za-z0-9_-]++)?+[ \t]*+\]\]?+
+        )?+
+        [ \t]*+(?:\#[^\n]*+)?+\r?\n
+    )*+""",
+    re.VERBOSE,
+)
+# The rest of a line after a string: spaces, perhaps a comment, the newline.
+_LINE_END = re.compile(r"[ \t]*+(?:#[^\n]*+)?+\r?\n")
 
 
 def deep_key_line(text: str) -> int | None:
@@ -44,6 +65,11 @@ def deep_key_line(text: str) -> int | None:
     at = 0
     end = len(text)
     while at < end:
+        if at == 0 or text[at - 1] == "\n":
+            plain = _PLAIN_LINES.match(text, at)
+            if plain is not None and plain.end() > at:
+                at, dots = plain.end(), 0
+                continue
         token = _TOKEN.search(text, at)
         if token is None:
             return None
@@ -55,6 +81,9 @@ def deep_key_line(text: str) -> int | None:
             if string is None:
                 return None  # not closed: tomllib stops here too
             at = string.end()
+            line_end = _LINE_END.match(text, at)
+            if line_end is not None:  # the next line starts a new key
+                at, dots = line_end.end(), 0
             continue
         if found == "#":
             newline = text.find("\n", token.end())

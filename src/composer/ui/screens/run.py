@@ -39,6 +39,7 @@ from composer.run.timeline import (
     time_left,
 )
 from composer.safetext import visible
+from composer.ui.span_compositor import span_compositor
 from composer.ui.widgets.big_clock import BigClock
 from composer.ui.widgets.big_word import Banner, BigWord
 
@@ -70,6 +71,33 @@ _KIND_CLASS = {
 
 class ConfirmQuit(ModalScreen[bool]):
     """Asks before a running session is stopped."""
+
+    # Here rather than in the timer's file: read when the question is first asked.
+    DEFAULT_CSS = """
+    ConfirmQuit {
+        align: center middle;
+    }
+    #confirm {
+        width: 48;
+        height: auto;
+        padding: 1 2;
+        border: thick $error;
+        background: $surface;
+    }
+    #confirm-question {
+        text-style: bold;
+    }
+    #confirm-detail {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+    #confirm-buttons {
+        height: auto;
+    }
+    #confirm-buttons Button {
+        margin-right: 2;
+    }
+    """
 
     BINDINGS = [
         Binding("y", "answer(True)", "Stop", id="run.confirm.yes"),
@@ -109,6 +137,42 @@ class SessionProgress(ProgressBar):
         self.update()
 
 
+class RunSummary(Vertical):
+    """What was done, shown in place of the timer when the session ends."""
+
+    DEFAULT_CSS = """
+    RunSummary {
+        height: 1fr;
+        align: center middle;
+    }
+    #summary-box {
+        width: 44;
+        height: auto;
+        padding: 1 3;
+        border: round $success;
+    }
+    #summary-title {
+        text-style: bold;
+        color: $success;
+        margin-bottom: 1;
+    }
+    #summary-hint {
+        margin-top: 1;
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self) -> None:
+        self.text = Static(id="summary-text", markup=False)
+        box = Vertical(
+            Static("Session complete", id="summary-title"),
+            self.text,
+            Static("Press Enter or q to close.", id="summary-hint"),
+            id="summary-box",
+        )
+        super().__init__(box, id="summary")
+
+
 class RunScreen(Screen[None]):
     """Runs `session`: dismissed when the user quits or closes the summary."""
 
@@ -145,12 +209,15 @@ class RunScreen(Screen[None]):
         id: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id)
+        # The clock and the time left change together: repaint just those.
+        self._compositor = span_compositor()
         self.session = session
         self.sound = sound
         self.catalog = catalog
         self.cues: CueDispatcher | None = None
         self.timeline = compile_timeline(session, catalog.get)
         self.engine = Engine(self.timeline, clock or self.default_clock)
+        self._estimated = self.timeline.estimated  # self-paced reps: "about"
         self._refresh_s = refresh_s
         self._shown: dict[str, Any] = {}  # what each widget shows now
         self._asking = False  # the stop question is on screen
@@ -161,49 +228,44 @@ class RunScreen(Screen[None]):
         self._last_frame: tuple = ()
         self._widgets: dict[str, Any] = {}
         self._paused_for_dialog = False
+        self._summary: RunSummary | None = None
 
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # Few siblings along the path to the big clock: Textual redraws every
-        # sibling of each container the changed region lies in, so this
-        # nesting keeps the once-a-second redraw small.
-        with Vertical(id="body"):
-            with Horizontal(id="top"):
-                yield Static(id="where", markup=False)
-                yield Static(id="session-title", markup=False)
-            with Vertical(id="main"):
-                with Vertical(id="head"):
-                    yield Banner(id="kind", markup=False)
-                    yield Static(id="name", markup=False)
-                with Center(id="clock-row"):
-                    yield BigClock(id="clock")
-                with Vertical(id="detail"):
-                    yield Static(id="clock-note", markup=False)
-                    with Horizontal(id="counters"):
-                        with Vertical(id="set-box", classes="counter"):
-                            yield Static("SET", classes="counter-title")
-                            yield Digits(id="set")
-                            yield Static(id="set-of", classes="counter-of", markup=False)
-                        with Vertical(id="side-box", classes="counter"):
-                            yield Static("SIDE", classes="counter-title")
-                            with Center():
-                                yield BigWord(id="side")
-                        with Vertical(id="rep-box", classes="counter"):
-                            yield Static("REP", classes="counter-title")
-                            yield Digits(id="rep")
-                            yield Static(id="rep-of", classes="counter-of", markup=False)
-                    yield Static(id="cue", markup=False)
-                    yield Static(id="next", markup=False)
-            with Vertical(id="summary"), Vertical(id="summary-box"):
-                yield Static("Session complete", id="summary-title")
-                yield Static(id="summary-text", markup=False)
-                yield Static("Press Enter or q to close.", id="summary-hint")
-            with Horizontal(id="progress-row"):
-                yield SessionProgress(
-                    total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
-                )
-                yield Static(id="left", markup=False)
+        # Few containers along the path to the big clock and the time left,
+        # the two things that change every second: each container they lie
+        # in is drawn again with them.
+        with Horizontal(id="top"):
+            yield Static(id="where", markup=False)
+            yield Static(id="session-title", markup=False)
+        with Vertical(id="main"):
+            with Vertical(id="head"):
+                yield Banner(id="kind", markup=False)
+                yield Static(id="name", markup=False)
+            yield BigClock(id="clock")
+            with Vertical(id="detail"):
+                yield Static(id="clock-note", markup=False)
+                with Horizontal(id="counters"):
+                    with Vertical(id="set-box", classes="counter"):
+                        yield Static("SET", classes="counter-title")
+                        yield Digits(id="set")
+                        yield Static(id="set-of", classes="counter-of", markup=False)
+                    with Vertical(id="side-box", classes="counter"):
+                        yield Static("SIDE", classes="counter-title")
+                        with Center():
+                            yield BigWord(id="side")
+                    with Vertical(id="rep-box", classes="counter"):
+                        yield Static("REP", classes="counter-title")
+                        yield Digits(id="rep")
+                        yield Static(id="rep-of", classes="counter-of", markup=False)
+                yield Static(id="cue", markup=False)
+                yield Static(id="next", markup=False)
+        with Horizontal(id="progress-row"):
+            yield SessionProgress(
+                total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
+            )
+            yield Static(id="left", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -287,15 +349,21 @@ class RunScreen(Screen[None]):
         # or the interval moved (the progress bar follows on the same beat, so
         # the screen is composed at most once a second).
         frame = self._frame()
-        if events or frame != self._last_frame:
+        if events or frame[:_PLACE] != self._last_frame[:_PLACE]:
             self._redraw()
+        elif frame != self._last_frame:
+            # Only the time moved: the clock, the cue, the bar, the time left.
+            self._last_frame = frame
+            self._redraw_time(self.engine.interval)
 
     def _frame(self) -> tuple:
+        """What the screen shows depends on: the place (the first `_PLACE`
+        items), then the second and the cue within the interval."""
         engine = self.engine
         remaining = engine.remaining()
         second = math.ceil(remaining) if remaining is not None else int(engine.interval_elapsed())
         cue = engine.interval.cue_index(engine.interval_elapsed())
-        return (engine.index, engine.paused, engine.finished, second, cue)
+        return (engine.index, engine.paused, engine.finished, engine.held, second, cue)
 
     def _react(self, events: list[Event]) -> None:
         """Cues for what happened (bell or sounds, voice, notifications,
@@ -362,16 +430,19 @@ class RunScreen(Screen[None]):
         self._show_classes("#kind", kind_class)
 
         self._show_text("#name", _title(interval), layout=False)
-        self._render_clock(interval)
         self._render_counters(interval)
-
-        self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
         next_up = "" if finished else f"Next: {describe_next(engine.up_next())}"
         self._show_text("#next", next_up, layout=False)
+        self._redraw_time(interval)
 
+    def _redraw_time(self, interval: Interval) -> None:
+        """What changes as time passes within one interval."""
+        engine = self.engine
+        self._render_clock(interval)
+        self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
         progress = round(engine.progress() * PROGRESS_STEPS)
         self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
-        left = "" if finished else time_left(engine.session_remaining(), self.timeline.estimated)
+        left = "" if engine.finished else time_left(engine.session_remaining(), self._estimated)
         self._show_text("#left", left, layout=False)
 
     def _render_clock(self, interval: Interval) -> None:
@@ -412,9 +483,14 @@ class RunScreen(Screen[None]):
 
     def _show_summary(self, finished: bool) -> None:
         self.query_one("#main").display = not finished
-        self.query_one("#summary").display = finished
-        if finished:
-            self.query_one("#summary-text", Static).update(Content(self._summary_text()))
+        if finished and self._summary is None:
+            # Made at the end: nothing of it is needed before.
+            self._summary = RunSummary()
+            self.mount(self._summary, before="#progress-row")
+        if self._summary is not None:
+            self._summary.display = finished
+            if finished:
+                self._summary.text.update(Content(self._summary_text()))
         self.refresh_bindings()
 
     def _summary_text(self) -> str:
@@ -568,6 +644,8 @@ class RunScreen(Screen[None]):
 
 
 _UNSET = object()
+# The items of `RunScreen._frame` that say where the session is.
+_PLACE = 4
 
 
 def _title(interval: Interval) -> str:

@@ -4,13 +4,23 @@ Where there is little room it draws like Textual's `Digits` (three rows);
 with more, a block font five rows tall, scaled up by whole steps while it
 still fits, so the time reads from across the room on a big terminal. It is
 a `Digits`, so `value` and `update()` work the same.
+
+It is drawn once a second, so drawing is cheap: the lines of the block font
+are made once per value and size and kept as strips, and an update repaints
+only the columns whose glyphs changed (the clock's size is fixed by CSS, so
+an update is never a new layout).
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.align import Align
-from rich.text import Text
+from rich.segment import Segment
+from rich.style import Style
+from textual.geometry import Region
 from textual.renderables.digits import Digits as DigitsRenderable
+from textual.strip import Strip
 from textual.widgets import Digits
 
 __all__ = ["BigClock", "big_digit_lines"]
@@ -45,13 +55,21 @@ def big_digit_lines(text: str, scale: int) -> list[str] | None:
     character has no glyph."""
     if not text or any(char not in _FONT for char in text):
         return None
-    width = _PIXEL_WIDTH * scale
-    lines = []
-    for row in range(ROWS):
-        cells = " ".join(_FONT[char][row] for char in text)
-        line = "".join(("█" if cell == "#" else " ") * width for cell in cells)
-        lines.extend([line] * scale)
-    return lines
+    rows = _glyph_rows(text, scale)
+    return [line for line in rows for _ in range(scale)]
+
+
+@lru_cache(maxsize=64)
+def _glyph_row(char: str, row: int, scale: int) -> str:
+    return "".join(
+        ("█" if cell == "#" else " ") * (_PIXEL_WIDTH * scale) for cell in _FONT[char][row]
+    )
+
+
+def _glyph_rows(text: str, scale: int) -> list[str]:
+    """The five rows of `text` (one pixel tall each), glyphs one pixel apart."""
+    gap = " " * (_PIXEL_WIDTH * scale)
+    return [gap.join(_glyph_row(char, row, scale) for char in text) for row in range(ROWS)]
 
 
 def best_scale(text: str, width: int, height: int) -> int:
@@ -74,11 +92,33 @@ class BigClock(Digits):
     }
     """
 
+    def __init__(self, value: str = "", **kwargs) -> None:
+        super().__init__(value, **kwargs)
+        # What is drawn: (key, value, lines as text, strips). The key is
+        # everything the drawing depends on but the value: size, style, scale.
+        self._drawn: tuple[tuple, str, list[str], list[Strip]] | None = None
+
     def update(self, value: str) -> None:
-        """Show `value`; the region's size is set by CSS, so no new layout."""
-        if value != self.value:
-            self._value = value
+        """Show `value`; the region's size is set by CSS, so no new layout,
+        and only the columns that change are repainted."""
+        if value == self.value:
+            return
+        self._value = value
+        drawn = self._drawn
+        size = self.content_size
+        scale = best_scale(value, size.width - 2, size.height)
+        if drawn is None or drawn[0][:2] != size or drawn[0][3] != scale:
+            self.refresh()  # another size or scale: draw it all
+            return
+        key = drawn[0]  # a new style comes with a refresh of its own
+        changed = _changed_columns(drawn[2], self._lines(key))
+        if changed is None:
             self.refresh()
+        elif changed[0] < changed[1]:
+            first, last = changed
+            _width, height, _style, scale = key
+            top = max(0, (height - ROWS * scale) // 2)
+            self.refresh(Region(first, top, last - first, min(height, ROWS * scale)))
 
     @property
     def scale(self) -> int:
@@ -87,15 +127,75 @@ class BigClock(Digits):
         return best_scale(self.value, size.width - 2, size.height)
 
     def render(self):
+        # The three-row digits, where the block font does not fit.
         height = self.content_size.height
         style = self.rich_style
-        scale = self.scale
-        if scale:
-            lines = big_digit_lines(self.value, scale) or []
-            body = Text("\n".join(lines), style=style, no_wrap=True)
-        else:
-            body = DigitsRenderable(self.value, style)
+        body = DigitsRenderable(self.value, style)
         return Align(body, "center", style, vertical="middle", height=max(1, height))
+
+    def _key(self) -> tuple:
+        size = self.content_size
+        return (size.width, size.height, self.rich_style, self.scale)
+
+    def _lines(self, key: tuple) -> list[str]:
+        """The content lines of the block font, centred in the content area."""
+        width, height, _style, scale = key
+        rows = _glyph_rows(self.value, scale)
+        text_width = len(rows[0])
+        left = max(0, (width - text_width) // 2)
+        right = max(0, width - text_width - left)
+        blank = " " * width
+        top = max(0, (height - ROWS * scale) // 2)
+        lines = [blank] * top
+        for row in rows:
+            lines.extend([" " * left + row + " " * right] * scale)
+        lines.extend([blank] * max(0, height - len(lines)))
+        return lines[:height]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The lines to draw are made here, once per frame, not once per line.
+        key = self._key()
+        if key[3] == 0:
+            self._drawn = None
+        elif self._drawn is None or self._drawn[0] != key or self._drawn[1] != self.value:
+            lines = self._lines(key)
+            style: Style = key[2]
+            made: dict[str, Strip] = {}
+            strips = [
+                made.get(line) or made.setdefault(line, _strip(line, style)) for line in lines
+            ]
+            self._drawn = (key, self.value, lines, strips)
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        drawn = self._drawn
+        if drawn is None:
+            return super().render_line(y)
+        strips = drawn[3]
+        return strips[y] if 0 <= y < len(strips) else Strip.blank(drawn[0][0], drawn[0][2])
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return max(3, container.height)
+
+
+def _strip(line: str, style: Style) -> Strip:
+    return Strip([Segment(line, style)], len(line))
+
+
+def _changed_columns(old: list[str], new: list[str]) -> tuple[int, int] | None:
+    """The span of columns where `new` differs from `old`, or None when
+    the whole drawing moved (another size or length)."""
+    if len(old) != len(new) or not old or len(old[0]) != len(new[0]):
+        return None
+    first, last = len(new[0]), 0
+    for before, after in zip(old, new, strict=True):
+        if before == after:
+            continue
+        start = 0
+        while before[start] == after[start]:
+            start += 1
+        end = len(after)
+        while before[end - 1] == after[end - 1]:
+            end -= 1
+        first, last = min(first, start), max(last, end)
+    return (first, last) if first < last else (0, 0)

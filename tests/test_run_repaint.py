@@ -1,0 +1,118 @@
+"""The timer repaints little once a second, and what it repaints adds up to
+the whole screen: the partial updates written to the terminal, applied one
+after another, always give what a full redraw shows."""
+
+from __future__ import annotations
+
+from rich.segment import ControlType, Segment
+from textual._compositor import ChopsUpdate, LayoutUpdate
+
+from composer.model import Block, Dose, Session, SessionDefaults, Step
+from composer.ui.span_compositor import SpanCompositor
+from composer.ui.widgets.big_clock import BigClock
+
+from .test_run_screen import SIZE, app_for
+
+Cell = tuple[str, object]
+
+
+def _cells(strips) -> list[list[Cell]]:
+    rows = []
+    for strip in strips:
+        row: list[Cell] = []
+        for segment in strip:
+            row.extend((char, segment.style) for char in segment.text)
+        rows.append(row)
+    return rows
+
+
+def _full(screen) -> list[list[Cell]]:
+    """The whole screen drawn afresh, from no line kept from before."""
+    for widget in screen.walk_children(with_self=True):
+        widget._styles_cache.clear()
+    return _cells(screen._compositor.render_strips())
+
+
+def _apply(screen: list[list[Cell]], segments: list[Segment]) -> None:
+    """Write `segments` (text and cursor moves) onto `screen`."""
+    x = y = 0
+    for segment in segments:
+        if segment.control:
+            for control in segment.control:
+                if control[0] is ControlType.CURSOR_MOVE_TO:
+                    x, y = control[1], control[2]
+            continue
+        for char in segment.text:
+            if char == "\n":
+                continue
+            screen[y][x] = (char, segment.style)
+            x += 1
+
+
+def _session() -> Session:
+    return Session(
+        title="Repaint",
+        defaults=SessionDefaults(transition_s=5),
+        blocks=[
+            Block(
+                title="Block",
+                rounds=2,
+                rest_s=4,
+                steps=[
+                    Step(
+                        exercise="gone/squeeze",
+                        name="Squeeze",
+                        dose=Dose(sets=2, reps=3, hold_s=3, relax_s=2, sides="each", switch_s=3),
+                    ),
+                    Step(exercise="gone/plank", name="Plank", dose=Dose(duration_s=12)),
+                ],
+            )
+        ],
+    )
+
+
+async def test_partial_updates_add_up_to_the_full_screen(clock):
+    app = app_for(_session())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen._compositor, SpanCompositor)
+        updates: list[object] = []
+        display = app._display
+
+        def capture(on_screen, renderable) -> None:
+            if on_screen is app.screen and renderable is not None:
+                updates.append(renderable)
+            display(on_screen, renderable)
+
+        app._display = capture  # type: ignore[method-assign]
+        shown = _cells(screen._compositor.render_strips())
+        partial = 0
+        for second in range(150):
+            clock.now += 1
+            screen._tick()
+            if second == 40:
+                await pilot.press("space")  # paused, then on again
+                await pilot.press("space")
+            await pilot.pause()
+            for update in updates:
+                if isinstance(update, LayoutUpdate):
+                    shown = _cells(screen._compositor.render_strips())
+                elif isinstance(update, ChopsUpdate):
+                    partial += 1
+                    _apply(shown, list(update.__rich_console__(app.console, app.console.options)))
+            updates.clear()
+            assert shown == _full(screen), f"after {second + 1} s"
+        assert partial > 100  # most seconds are partial updates
+
+
+async def test_a_new_second_repaints_only_the_digits_that_change(clock):
+    app = app_for(_session())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        big = app.screen.query_one("#clock", BigClock)
+        assert big.value == "0:05" and big.scale > 0
+        big.update("0:04")
+        (region,) = big._repaint_regions
+        assert 0 < region.width < big.size.width // 3
+        assert region.height == 5 * big.scale
