@@ -8,7 +8,6 @@ from rich.segment import ControlType, Segment
 from textual._compositor import ChopsUpdate, LayoutUpdate
 
 from composer.model import Block, Dose, Session, SessionDefaults, Step
-from composer.ui.span_compositor import SpanCompositor
 from composer.ui.widgets.big_clock import BigClock
 
 from .test_run_screen import SIZE, app_for
@@ -76,7 +75,6 @@ async def test_partial_updates_add_up_to_the_full_screen(clock):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert isinstance(screen._compositor, SpanCompositor)
         updates: list[object] = []
         display = app._display
 

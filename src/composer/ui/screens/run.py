@@ -39,7 +39,6 @@ from composer.run.timeline import (
     time_left,
 )
 from composer.safetext import visible
-from composer.ui.span_compositor import span_compositor
 from composer.ui.widgets.big_clock import BigClock
 from composer.ui.widgets.big_word import Banner, BigWord
 
@@ -209,8 +208,6 @@ class RunScreen(Screen[None]):
         id: str | None = None,
     ) -> None:
         super().__init__(name=name, id=id)
-        # The clock and the time left change together: repaint just those.
-        self._compositor = span_compositor()
         self.session = session
         self.sound = sound
         self.catalog = catalog
