@@ -7,18 +7,19 @@ from types import SimpleNamespace
 import pytest
 
 from composer import hookimpl
-from composer.catalog.manager import load_catalog
 from composer.edit.undo import Position
 from composer.model import Block, Dose, Session, Step
 from composer.store.config import Config
 from composer.ui.app import make_app
+
+from .snapshot_catalog import snapshot_catalog
 
 SIZE = (120, 40)
 
 
 @pytest.fixture
 def catalog():
-    return load_catalog()
+    return snapshot_catalog()
 
 
 @pytest.fixture(autouse=True)
@@ -124,3 +125,20 @@ def test_plugins_with_a_broken_one(snap_compare, catalog):
 
 def test_help(snap_compare, catalog):
     assert snap_compare(app(catalog, with_session=False), press=["f1"], terminal_size=SIZE)
+
+
+def test_the_snapshots_draw_on_the_fixture_catalog_only(catalog):
+    """A change to the packs' text or to the program's version cannot move a
+    snapshot: the catalog they draw on holds the fixture packs alone, each at
+    the fixed version, and the screens never show the program's version."""
+    from pathlib import Path
+
+    from .snapshot_catalog import _PACKS, VERSION
+
+    assert {info.name for info in catalog.plugins} == set(_PACKS)
+    assert {info.version for info in catalog.plugins} == {VERSION}
+    assert {e.full_id for e in catalog.exercises.values()} == {
+        f"{pack}/{exercise.id}" for pack, exercises in _PACKS.items() for exercise in exercises
+    }
+    ui = Path(__file__).resolve().parent.parent / "src" / "composer" / "ui"
+    assert not [p for p in ui.rglob("*.py") if "__version__" in p.read_text(encoding="utf-8")]

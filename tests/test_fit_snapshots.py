@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from composer.catalog.manager import load_catalog
 from composer.edit.undo import Position
 from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.store.config import Config
 from composer.ui.app import make_app
 from composer.ui.screens.run import RunScreen
 
+from .snapshot_catalog import snapshot_catalog
+
 SIZES = {"small": (80, 24), "large": (120, 36)}
 
 
 @pytest.fixture(scope="module")
 def catalog():
-    return load_catalog()
+    return snapshot_catalog()
 
 
 @pytest.fixture(autouse=True)

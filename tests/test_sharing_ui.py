@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from textual.command import CommandList
 from textual.widgets import Input, Static
 
 from composer.catalog.manager import load_catalog
@@ -16,6 +17,7 @@ from composer.ui.app import make_app
 from composer.ui.dialogs.sharing import ExportHandout, InstallPlugins
 from composer.ui.screens.composer import ComposerScreen
 
+from .test_composer_ui import until
 from .test_sharing import MODULE, install_fake_distribution
 
 SIZE = (120, 40)
@@ -180,7 +182,15 @@ async def test_export_handout_from_the_command_palette(shared, tmp_path):
         await pilot.press("n")  # not now: the pack is missing here
         await pilot.press("ctrl+p")
         await pilot.press(*"export handout")
-        await pilot.pause(0.3)
+
+        def export_highlighted() -> bool:
+            commands = app.screen.query_one(CommandList)
+            index = commands.highlighted
+            return index is not None and "Export handout" in str(
+                commands.get_option_at_index(index).prompt
+            )
+
+        await until(pilot, export_highlighted)
         await pilot.press("enter")
         await pilot.pause()
         dialog = app.screen
