@@ -41,10 +41,12 @@ def _group(exercise: Exercise, tier: Tier | None) -> str:
 class ClickToHighlight(OptionList):
     """An option list where one click highlights and a double click selects."""
 
-    async def _on_click(self, event: events.Click) -> None:
+    def on_click(self, event: events.Click) -> None:
+        # Runs before OptionList's own click handler, which selects on one
+        # click; preventing the default keeps that from running.
         event.prevent_default()
         index = event.style.meta.get("option")
-        if index is None or self._options[index].disabled:
+        if index is None or self.get_option_at_index(index).disabled:
             return
         self.highlighted = index
         if event.chain >= 2:
