@@ -322,7 +322,6 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
         return history_command.run(args)
     if command == "advise":
-        from composer.cli.common import command_catalog
         from composer.habit.advice import print_advice
 
         return print_advice(args.file, command_catalog(), as_json=args.json)
@@ -332,6 +331,25 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return reminders.run(args)
     parser.error(f"unknown command {command}")
     return EXIT_USAGE
+
+
+def command_catalog(*, index: bool = True):
+    """The catalog for commands that only read it: from the catalog index
+    when it is fresh (composer.catalog.index), so the plugins need not load.
+    With `index` False, the plugins are loaded whatever the index holds."""
+    from composer.safetext import visible
+    from composer.store.config import load_config
+
+    config = load_config()
+    for problem in config.problems:
+        print(f"warning: {visible(problem)}", file=sys.stderr)
+    if not index:
+        from composer.catalog.manager import load_catalog
+
+        return load_catalog(disabled=config.disabled_plugins)
+    from composer.catalog.index import load_indexed_catalog
+
+    return load_indexed_catalog(disabled=config.disabled_plugins)
 
 
 def _report_broken_used(catalog, session) -> None:
@@ -475,7 +493,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(files: list[Path], *, quiet: bool = False) -> int:
-    from composer.cli.common import command_catalog
     from composer.errors import SessionError
     from composer.format.reader import load_session, missing_exercises, missing_requirements
     from composer.format.size import check_size
@@ -531,7 +548,6 @@ def _count(number: int, noun: str) -> str:
 
 
 def cmd_show(path: Path) -> int:
-    from composer.cli.common import command_catalog
     from composer.cli.show import render_plan
     from composer.format.reader import load_session
     from composer.format.size import check_size
@@ -564,8 +580,6 @@ def cmd_export(path: Path, output: Path) -> int:
 
     if format_for(output) is None:
         raise UsageError(f"{visible(output)}: a handout is written as .html or .md")
-    from composer.cli.common import command_catalog
-
     catalog = command_catalog()
     session = load_session(path)
     session.settle_names(catalog.get)
@@ -581,8 +595,6 @@ def cmd_export(path: Path, output: Path) -> int:
 
 
 def cmd_exercises(phase: str | None, search: str, as_json: bool) -> int:
-    from composer.cli.common import command_catalog
-
     catalog = command_catalog()
     _report_broken(catalog)
     matches = catalog.matches(search, phase)
@@ -637,8 +649,6 @@ def _exercise_json(exercise) -> dict:
 
 
 def cmd_templates() -> int:
-    from composer.cli.common import command_catalog
-
     catalog = command_catalog()
     _report_broken(catalog)
     templates = catalog.templates()
@@ -676,8 +686,6 @@ def cmd_new(path: Path, template_name: str | None, force: bool) -> int:
         raise UsageError(f"{path} already exists (use --force to overwrite)")
     if path.suffix != ".toml":
         raise UsageError(f"{path}: session files end in .toml")
-    from composer.cli.common import command_catalog
-
     catalog = command_catalog()
     if template_name:
         templates = catalog.templates()

@@ -211,7 +211,7 @@ def _cell(text: str, width: int = 40) -> str:
 
 
 def list_plugins() -> int:
-    from composer.cli.common import command_catalog
+    from composer.cli.main import command_catalog
 
     # Loaded, not read from the catalog index: this is where a plugin's
     # problems are looked into.
