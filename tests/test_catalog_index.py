@@ -125,6 +125,32 @@ def test_the_index_holds_exactly_the_checked_catalog(home):
     assert warm.templates() == live.templates()
 
 
+def test_exercises_from_the_index_are_made_when_asked_for(home):
+    live = load_catalog()
+    load_indexed_catalog()
+    warm = load_indexed_catalog()
+    exercises = warm.exercises
+    assert isinstance(exercises, catalog_index.IndexedExercises)
+    assert len(exercises) == len(live.exercises) and list(exercises) == list(live.exercises)
+    first, last = next(iter(live.exercises)), list(live.exercises)[-1]
+    assert first in exercises and "nobody/nothing" not in exercises
+    assert exercises.get("nobody/nothing") is None
+    with pytest.raises(KeyError):
+        exercises["nobody/nothing"]
+    # Looked up one by one: made as asked, and the same object when asked again.
+    one = exercises[last]
+    assert exercises.get(last) is one and one.__dict__ == live.exercises[last].__dict__
+    assert len(exercises._made) == 1
+    # Then all at once: the one made already is kept, the others equal the live ones.
+    every = dict(exercises.items())
+    assert every[last] is one and exercises[last] is one
+    assert every == dict(live.exercises)
+    assert [e.__dict__ for e in exercises.values()] == [
+        e.__dict__ for e in live.exercises.values()
+    ]
+    assert exercises == live.exercises  # as a mapping
+
+
 def _user_plugin(folder, name="mine", exercise_id="press", exercise_name="Press"):
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.py"

@@ -32,8 +32,8 @@ import os
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable
-from itertools import repeat, starmap
+from collections.abc import ItemsView, Iterable, Iterator, Mapping, Sequence, ValuesView
+from itertools import repeat
 from operator import add
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,8 @@ _MAX_MESSAGE = 4096
 _MAX_COUNT = 10**9
 
 _PHASES = tuple(Phase)
+# Levels are stored as they are (1 to 5): a table whose item n is n.
+_LEVELS = tuple(range(6))
 _SIDES = DOSE_FIELDS.index("sides")
 # Joins the texts of the index: a control character, which no text passes.
 _SEPARATOR = "\x00"
@@ -448,7 +450,7 @@ class _Exercises:
         self._tuples: list[tuple[str, ...] | None] = [None] * len(self.lists)
         self._items: dict[int, tuple[int, ...]] = {}
 
-    def read(self) -> dict[str, Exercise]:
+    def read(self) -> IndexedExercises:
         columns = self.columns
         strings = self.strings
         names = [info.name for info in self.plugins]
@@ -482,35 +484,30 @@ class _Exercises:
             raise _Corrupt("level")
         phases = _within(columns["phase"], len(_PHASES))
 
-        namespaces = list(map(names.__getitem__, plugin))
-        id_texts = list(map(strings.__getitem__, columns["id"]))
-        optional = [None, *strings]
-        tuples = self._tuples
-        fields = zip(
-            namespaces,
-            id_texts,
-            map(strings.__getitem__, columns["name"]),
-            map(_PHASES.__getitem__, phases),
-            map(strings.__getitem__, columns["summary"]),
-            *(map(tuples.__getitem__, columns[name]) for name in _LIST_NAMES[:4]),
-            map(doses.__getitem__, columns["dose"]),
-            levels,
-            map(optional.__getitem__, progresses),
-            map(tuples.__getitem__, columns["cautions"]),
-            map(evidence.__getitem__, columns["evidence"]),
-            map(strings.__getitem__, columns["source"]),
-            strict=True,
-        )
-        # Built as the plugin checks build them (`_build`), in bulk.
-        exercises = list(map(object.__new__, repeat(Exercise, self.count)))
-        for _ in map(object.__setattr__, exercises, repeat("__dict__"), starmap(_fields, fields)):
-            pass
         prefixes = [f"{name}/" for name in names]
+        id_texts = map(strings.__getitem__, columns["id"])
         full_ids = map(add, map(prefixes.__getitem__, plugin), id_texts)
-        out = dict(zip(full_ids, exercises, strict=True))
-        if len(out) != self.count:
+        positions = dict(zip(full_ids, range(self.count), strict=True))
+        if len(positions) != self.count:
             raise _Corrupt("an exercise twice")
-        return out
+        tuples = self._tuples
+        # Each field's table and its column of positions into it, in the
+        # order of `_fields`' arguments.
+        sources: list[tuple[Sequence[Any], Sequence[int]]] = [
+            (names, plugin),
+            (strings, columns["id"]),
+            (strings, columns["name"]),
+            (_PHASES, phases),
+            (strings, columns["summary"]),
+            *((tuples, columns[name]) for name in _LIST_NAMES[:4]),
+            (doses, columns["dose"]),
+            (_LEVELS, levels),
+            ([None, *strings], progresses),
+            (tuples, columns["cautions"]),
+            (evidence, columns["evidence"]),
+            (strings, columns["source"]),
+        ]
+        return IndexedExercises(positions, sources)
 
     def texts(self, column: array[int], limit: int, multiline: bool) -> list[str]:
         """The texts at the positions of `column` (each once), checked as
@@ -583,6 +580,82 @@ class _Exercises:
                 read[item] = _evidence(_build(Evidence, values))  # the plugin checks
             out[position] = tuple(map(read.__getitem__, items))
         return out
+
+
+class IndexedExercises(Mapping[str, Exercise]):
+    """The exercises of a catalog read from the index, by full id.
+
+    Everything in them was checked when the index was read; each
+    `Exercise` is made when it is first asked for, and all of them at once
+    (in bulk) the first time the values or items are asked for, so that a
+    command looking up a few exercises among 100,000 makes a few. An
+    exercise is made once: asking again gives the same object.
+    """
+
+    def __init__(
+        self, positions: dict[str, int], sources: list[tuple[Sequence[Any], Sequence[int]]]
+    ):
+        self._positions = positions
+        self._sources = sources
+        self._made: dict[str, Exercise] = {}
+        self._all: dict[str, Exercise] | None = None
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __contains__(self, full_id: object) -> bool:
+        return full_id in self._positions
+
+    def __getitem__(self, full_id: str) -> Exercise:
+        if self._all is not None:
+            return self._all[full_id]
+        exercise = self._made.get(full_id)
+        if exercise is None:
+            position = self._positions[full_id]
+            fields = _fields(*(table[column[position]] for table, column in self._sources))
+            exercise = object.__new__(Exercise)
+            object.__setattr__(exercise, "__dict__", fields)
+            self._made[full_id] = exercise
+        return exercise
+
+    def get(self, full_id: str, default: Any = None) -> Any:
+        return self[full_id] if full_id in self._positions else default
+
+    def values(self) -> ValuesView[Exercise]:
+        return self.every().values()
+
+    def items(self) -> ItemsView[str, Exercise]:
+        return self.every().items()
+
+    def every(self) -> dict[str, Exercise]:
+        """Every exercise, made now if not yet (as the plugin checks'
+        `_build` makes them, in bulk: a few passes in C)."""
+        if self._all is None:
+            count = len(self._positions)
+            # As in `read_index`: many objects, none of them garbage.
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                made = self._make_all(count)
+            finally:
+                if collecting:
+                    gc.enable()
+            made.update(self._made)  # those asked for already stay the same objects
+            self._all = made
+            self._made = {}
+        return self._all
+
+    def _make_all(self, count: int) -> dict[str, Exercise]:
+        # `map` over several iterables passes one item of each, with no tuple
+        # made per exercise (every column has `count` items: checked on reading).
+        fields = map(_fields, *(map(table.__getitem__, column) for table, column in self._sources))
+        exercises = list(map(object.__new__, repeat(Exercise, count)))
+        for _ in map(object.__setattr__, exercises, repeat("__dict__"), fields):
+            pass
+        return dict(zip(self._positions, exercises, strict=True))
 
 
 def _fields(
@@ -700,6 +773,7 @@ def _templates(value: Any, loaded: set[str]) -> dict[str, Template]:
 __all__ = [
     "INDEX_NAME",
     "NO_INDEX_ENV",
+    "IndexedExercises",
     "Rejected",
     "decode",
     "encode",

@@ -364,7 +364,10 @@ class Catalog:
         # True when read from the catalog index: the plugins are not loaded,
         # so no hook can be called (see composer.catalog.index).
         self.from_index = False
-        self.exercises: dict[str, Exercise] = {}
+        # Every exercise by full id. Read from the index, a mapping that
+        # makes each exercise when first asked for (`index.IndexedExercises`).
+        self._loaded: dict[str, Exercise] = {}
+        self.exercises: Mapping[str, Exercise] = self._loaded
         self._managers: dict[str, pluggy.PluginManager] = {}
         self._templates: dict[str, Template] | None = None
         self._harder: dict[str, list[str]] | None = None
@@ -458,7 +461,7 @@ class Catalog:
             info.error = added
             return
         for exercise in added:
-            self.exercises[exercise.full_id] = exercise
+            self._loaded[exercise.full_id] = exercise
         info.exercises = len(added)
         self._harder = None
         self._sorted = None
