@@ -114,3 +114,42 @@ async def test_a_new_second_repaints_only_the_digits_that_change(clock):
         (region,) = big._repaint_regions
         assert 0 < region.width < big.size.width // 3
         assert region.height == 5 * big.scale
+
+
+async def test_a_second_draws_the_clock_and_few_containers_only(clock, monkeypatch):
+    """Textual draws again every widget whose container overlaps what
+    changed: a second that changes only the clock draws the clock, the
+    screen and the screen's few other children, nothing within them."""
+    from textual.widget import Widget
+
+    session = Session(
+        title="Long plank",
+        blocks=[
+            Block(steps=[Step(exercise="gone/plank", name="Plank", dose=Dose(duration_s=600))])
+        ],
+    )
+    app = app_for(session)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(12):  # into the plank
+            clock.now += 1
+            screen._tick()
+            await pilot.pause()
+        drawn: list[Widget] = []
+        render_lines = Widget.render_lines
+
+        def spy(self, crop):
+            drawn.append(self)
+            return render_lines(self, crop)
+
+        monkeypatch.setattr(Widget, "render_lines", spy)
+        for _ in range(20):  # 20 s of the same minute left
+            clock.now += 1
+            screen._tick()
+            await pilot.pause()
+        monkeypatch.undo()
+        assert drawn, "nothing was drawn in 20 s"
+        allowed = {screen, *screen.children}
+        assert {screen.query_one("#clock"), screen} <= set(drawn)
+        assert set(drawn) <= allowed, sorted(str(w) for w in set(drawn) - allowed)
+        assert len(screen.children) <= 4

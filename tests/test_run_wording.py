@@ -80,14 +80,18 @@ def test_the_band_for_rests_and_switches():
 @pytest.mark.parametrize(
     ("seconds", "estimated", "words"),
     [
-        (305, False, "5 min 5 s left"),
-        (305.9, False, "5 min 5 s left"),  # never rounded up
+        (305, False, "6 min left"),  # rounded up
         (300, False, "5 min left"),
-        (45.99, False, "45 s left"),
-        (0.4, False, "0 s left"),
-        (59.5, True, "about 59 s left"),
-        (3725, False, "1 h 2 min left"),
-        (3599, True, "about 59 min 59 s left"),
+        (300.0000001, False, "5 min left"),  # a float sum a hair over
+        (240.5, False, "5 min left"),
+        (45.99, False, "1 min left"),
+        (0.4, False, "1 min left"),
+        (0, False, "0 min left"),
+        (59.5, True, "about 1 min left"),
+        (3600, False, "1 h left"),
+        (3725, False, "1 h 3 min left"),
+        (3599, True, "about 1 h left"),
+        (3540, True, "about 59 min left"),
     ],
 )
 def test_time_left(seconds, estimated, words):
@@ -160,7 +164,7 @@ async def test_the_screen_shows_the_action_and_steps_the_cues(clock, catalog):
         assert text(screen, "#cue") == "Squeeze both cheeks"
 
 
-async def test_time_left_in_minutes_and_seconds_never_cut(clock, catalog):
+async def test_time_left_in_whole_minutes_changes_once_a_minute(clock, catalog):
     session = Session(
         title="Long",
         defaults=SessionDefaults(transition_s=5),
@@ -177,16 +181,26 @@ async def test_time_left_in_minutes_and_seconds_never_cut(clock, catalog):
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         left = screen.query_one("#left", Static)
-        # 5 s + 300 s + 5 s + 30 s of estimated reps, less 0.
-        assert text(screen, "#left") == "about 5 min 40 s left"
-        await settle(pilot, clock, 34.5)
-        assert text(screen, "#left") == "about 5 min 5 s left"
-        assert left.content_region.width >= len("about 59 min 59 s left")
+        # 5 s + 300 s + 5 s + 30 s of estimated reps: 5 min 40 s, rounded up.
+        assert text(screen, "#left") == "about 6 min left"
+        await settle(pilot, clock, 40.5)  # 4 min 59.5 s left
+        assert text(screen, "#left") == "about 5 min left"
+        # The line is drawn again only when its words change: not each second.
+        refreshed = []
+        original = left.update
+        left.update = lambda *a, **k: (refreshed.append(a), original(*a, **k))[1]
+        for _ in range(50):  # second by second, as the timer ticks
+            await settle(pilot, clock, 1)
+        assert text(screen, "#left") == "about 5 min left" and refreshed == []
+        for _ in range(10):
+            await settle(pilot, clock, 1)
+        assert text(screen, "#left") == "about 4 min left" and len(refreshed) == 1
+        assert left.content_region.width >= len("about 1 h 59 min left")
     for size in ((80, 24), SIZE):
         app = make_app(session=session, run=True, catalog=Catalog(), config=Config(sound=False))
         async with app.run_test(size=size) as pilot:
             left = app.screen.query_one("#left", Static)
-            assert left.content_region.width >= len("about 59 min 59 s left")
+            assert left.content_region.width >= len("about 1 h 59 min left")
 
 
 async def test_the_clock_stops_while_the_quit_dialog_is_open(clock):

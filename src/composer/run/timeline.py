@@ -276,17 +276,17 @@ def _plain(text: str) -> str:
 
 
 def time_left(seconds: float, estimated: bool = False) -> str:
-    """``5 min 5 s left``, ``45 s left``, ``1 h 2 min left``: whole seconds,
-    never rounded up; ``about`` when self-paced reps are estimated."""
-    total = max(0, math.floor(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
+    """``5 min left``, ``1 h 3 min left``: whole minutes, rounded up (4 min
+    1 s left reads ``5 min left``, the last minute ``1 min left``), so that
+    the line changes once a minute while the big clock counts the seconds;
+    ``about`` when self-paced reps are estimated."""
+    # A hair under a whole minute is that minute (float sums of durations).
+    total = max(0, math.ceil((seconds - 1e-6) / 60))
+    hours, minutes = divmod(total, 60)
     if hours:
         text = f"{hours} h {minutes} min" if minutes else f"{hours} h"
-    elif minutes:
-        text = f"{minutes} min {secs} s" if secs else f"{minutes} min"
     else:
-        text = f"{secs} s"
+        text = f"{minutes} min"
     return f"{'about ' if estimated else ''}{text} left"
 
 

@@ -53,7 +53,7 @@ REFRESH_S = 1.0
 # A tick lands this long after the second boundary, so the boundary is
 # surely past when it runs.
 _TICK_MARGIN_S = 0.004
-PROGRESS_STEPS = 200  # half a percent: finer than the bar can show at 100 columns
+PROGRESS_STEPS = 100  # whole percents, as the label shows: the bar moves every 1 %
 
 # CSS class of the kind banner for each kind of interval.
 _KIND_CLASS = {
@@ -230,17 +230,19 @@ class RunScreen(Screen[None]):
     # -- layout --------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        # Few containers along the path to the big clock and the time left,
-        # the two things that change every second: each container they lie
-        # in is drawn again with them.
-        with Horizontal(id="top"):
-            yield Static(id="where", markup=False)
-            yield Static(id="session-title", markup=False)
-        with Vertical(id="main"):
+        # The big clock, which changes every second, is a child of the screen
+        # with few siblings: Textual draws again every widget whose clip (its
+        # container) overlaps what changed, so each sibling of the clock and
+        # of its containers would be drawn again with it, each second.
+        with Vertical(id="above"):
+            with Horizontal(id="top"):
+                yield Static(id="where", markup=False)
+                yield Static(id="session-title", markup=False)
             with Vertical(id="head"):
                 yield Banner(id="kind", markup=False)
                 yield Static(id="name", markup=False)
-            yield BigClock(id="clock")
+        yield BigClock(id="clock")
+        with Vertical(id="below"):
             with Vertical(id="detail"):
                 yield Static(id="clock-note", markup=False)
                 with Horizontal(id="counters"):
@@ -258,11 +260,11 @@ class RunScreen(Screen[None]):
                         yield Static(id="rep-of", classes="counter-of", markup=False)
                 yield Static(id="cue", markup=False)
                 yield Static(id="next", markup=False)
-        with Horizontal(id="progress-row"):
-            yield SessionProgress(
-                total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
-            )
-            yield Static(id="left", markup=False)
+            with Horizontal(id="progress-row"):
+                yield SessionProgress(
+                    total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
+                )
+                yield Static(id="left", markup=False)
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -430,17 +432,21 @@ class RunScreen(Screen[None]):
         self._render_counters(interval)
         next_up = "" if finished else f"Next: {describe_next(engine.up_next())}"
         self._show_text("#next", next_up, layout=False)
-        self._redraw_time(interval)
+        self._redraw_time(interval, moved=True)
 
-    def _redraw_time(self, interval: Interval) -> None:
-        """What changes as time passes within one interval."""
+    def _redraw_time(self, interval: Interval, moved: bool = False) -> None:
+        """What changes as time passes within one interval. The bar and the
+        time left at the bottom move together, when the minute left changes
+        or the interval does (`moved`): a change there and one in the clock
+        in the same second make Textual draw everything between them again."""
         engine = self.engine
         self._render_clock(interval)
         self._show_text("#cue", cue_line(interval, engine.interval_elapsed()), layout=False)
-        progress = round(engine.progress() * PROGRESS_STEPS)
-        self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
         left = "" if engine.finished else time_left(engine.session_remaining(), self._estimated)
-        self._show_text("#left", left, layout=False)
+        if moved or self._shown.get("#left") != left:
+            progress = round(engine.progress() * PROGRESS_STEPS)
+            self._put("progress", progress, lambda v: self._widget("#progress").update(progress=v))
+            self._show_text("#left", left, layout=False)
 
     def _render_clock(self, interval: Interval) -> None:
         remaining = self.engine.remaining()
@@ -479,11 +485,12 @@ class RunScreen(Screen[None]):
         self._widget("#set").update(value)
 
     def _show_summary(self, finished: bool) -> None:
-        self.query_one("#main").display = not finished
+        # The timer's parts give way to the summary (run.tcss).
+        self.set_class(finished, "-finished")
         if finished and self._summary is None:
             # Made at the end: nothing of it is needed before.
             self._summary = RunSummary()
-            self.mount(self._summary, before="#progress-row")
+            self.mount(self._summary, before="#below")
         if self._summary is not None:
             self._summary.display = finished
             if finished:
