@@ -145,9 +145,7 @@ def test_exercises_from_the_index_are_made_when_asked_for(home):
     every = dict(exercises.items())
     assert every[last] is one and exercises[last] is one
     assert every == dict(live.exercises)
-    assert [e.__dict__ for e in exercises.values()] == [
-        e.__dict__ for e in live.exercises.values()
-    ]
+    assert [e.__dict__ for e in exercises.values()] == [e.__dict__ for e in live.exercises.values()]
     assert exercises == live.exercises  # as a mapping
 
 
