@@ -33,8 +33,8 @@ def composer_ready(screen: str) -> bool:
     return "Library · " in screen and "Total: " in screen and "f1 Keys" in screen
 
 
-# The time left: "14 min left", "13 min 38 s left".
-_TIME_LEFT = re.compile(r"\d+ min (?:\d+ s )?left")
+# The time left: "14 min left", "about 1 h 5 min left".
+_TIME_LEFT = re.compile(r"\d+ (?:min|h) (?:\d+ min )?left")
 
 
 def run_ready(screen: str) -> bool:
