@@ -739,3 +739,27 @@ async def test_filter_keeps_rows_and_skips_keys_that_change_nothing(catalog):
         assert exercises.get_option("activation/clamshell") is row
         library = app.screen.query_one(Library)
         assert library.border_title is not None and "Library · " in str(library.border_title)
+
+
+async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypatch):
+    """In a terminal, once the first screen is drawn, the objects loaded by
+    then are frozen (`gc.freeze`): later collections skip the catalog. Test
+    apps are headless and leave the collector alone."""
+    import gc
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.is_headless and gc.get_freeze_count() == 0
+        import weakref
+
+        garbage = SimpleNamespace()
+        garbage.itself = garbage  # a cycle nobody refers to
+        gone = weakref.ref(garbage)
+        del garbage
+        try:
+            app.settle_memory()
+            assert gc.get_freeze_count() > 0
+            assert gone() is None  # collected first, not frozen for good
+        finally:
+            gc.unfreeze()

@@ -72,3 +72,55 @@ def test_phase_filter_and_case(catalog):
     assert _names(catalog, "GLUTE BALL ROLL")[0] == "Glute ball roll"
     found = catalog.search("bridge", phase="stabilize")
     assert found and all(e.phase.value == "stabilize" for e in found)
+
+
+def _typing(query: str) -> list[str]:
+    """What a filter box holds key by key: typed, then erased."""
+    typed = [query[: n + 1] for n in range(len(query))]
+    return typed + typed[-2::-1] + [""]
+
+
+@pytest.mark.parametrize(
+    "queries",
+    [
+        _typing("glute bridge"),
+        _typing("band walk side"),
+        _typing("roll   ball "),
+        # Edits that are not typing on: a word replaced, words swapped,
+        # a word cut in the middle, a word that grows at its start.
+        ["bridge", "bridge march", "bridge arch", "arch bridge", "brid", "rid", "bridge"],
+        ["clam", "xclam", "clam", "CLAM", "clams", "lam", "clamshell band"],
+        ["hip", "hip flexor", "hip", "flexor hip", "flex", "hip flexor stretch", "nothing at all"],
+    ],
+)
+def test_a_searcher_gives_what_rank_gives_query_after_query(catalog, queries):
+    from composer.catalog.search import Searcher
+
+    entries = catalog._index()
+    searcher = Searcher(entries)
+    for query in queries:
+        assert searcher.rank(query) == rank(entries, query), query
+
+
+def test_typing_on_searches_only_the_earlier_matches(catalog, monkeypatch):
+    from composer.catalog import search
+
+    searched: list[int] = []
+    real = search._search
+
+    def counted(entries, words):
+        entries = list(entries)
+        searched.append(len(entries))
+        return real(entries, words)
+
+    monkeypatch.setattr(search, "_search", counted)
+    entries = catalog._index()
+    searcher = search.Searcher(entries)
+    for query in _typing("glute bridge"):
+        searcher.rank(query)
+    # The first key searches everything; each later one the matches before
+    # it; the keys that go back find their results kept.
+    assert searched[0] == len(entries)
+    typed = _typing("glute bridge")[: len("glute bridge")]
+    assert len(searched) == len({tuple(query.split()) for query in typed})  # "glute " = "glute"
+    assert searched == sorted(searched, reverse=True) and searched[-1] < 20

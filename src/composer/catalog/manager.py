@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     # needs neither.
     import pluggy
 
-    from composer.catalog.search import Entry, Match
+    from composer.catalog.search import Entry, Match, Searcher
 
 ENTRY_POINT_GROUP = "glute_composer"
 LOAD_PLUGINS_ENV = "GLUTE_COMPOSER_LOAD_PLUGINS"
@@ -372,6 +372,8 @@ class Catalog:
         self._templates: dict[str, Template] | None = None
         self._harder: dict[str, list[str]] | None = None
         self._sorted: list[Entry] | None = None
+        # One searcher per phase filter (None: all), with the index it uses.
+        self._searchers: dict[Phase | None, tuple[list[Entry], Searcher]] = {}
 
     # -- loading -----------------------------------------------------------
 
@@ -556,11 +558,16 @@ class Catalog:
         """Like `search`, with how well each exercise matched."""
         phase = Phase(phase) if phase else None
         index = self._index()
-        if phase is not None:
-            index = [entry for entry in index if entry.exercise.phase is phase]
-        from composer.catalog.search import rank
+        made_from, searcher = self._searchers.get(phase, (None, None))
+        if searcher is None or made_from is not index:
+            from composer.catalog.search import Searcher
 
-        return rank(index, query)
+            entries = index
+            if phase is not None:
+                entries = [entry for entry in index if entry.exercise.phase is phase]
+            searcher = Searcher(entries)
+            self._searchers[phase] = (index, searcher)
+        return searcher.rank(query)
 
     def easier(self, exercise: Exercise) -> Exercise | None:
         full_id = exercise.progresses_full_id

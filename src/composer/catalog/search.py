@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from composer.model import Exercise
 
-__all__ = ["Entry", "Match", "Tier", "make_entry", "rank"]
+__all__ = ["Entry", "Match", "Searcher", "Tier", "make_entry", "rank"]
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -88,11 +88,17 @@ def rank(entries: Iterable[Entry], query: str) -> list[Match]:
     words = query.lower().split()
     if not words:
         return [(entry.exercise, None) for entry in entries]
+    return _search(entries, words)[1]
+
+
+def _search(entries: Iterable[Entry], words: list[str]) -> tuple[list[Entry], list[Match]]:
+    """The entries matching every one of `words` (lower case), in the order
+    of `entries`, and the same as matches, best first."""
     text = " ".join(words)
     count = len(words)
     starts = [f" {word}" for word in _words(text)]
     wholes = [f" {word} " for word in words]
-    found: list[tuple[int, Tier, Exercise]] = []
+    found: list[tuple[int, Tier, Entry]] = []
     append = found.append
     # Plain loops rather than generators: this runs for every exercise on
     # every keystroke.
@@ -136,9 +142,48 @@ def rank(entries: Iterable[Entry], query: str) -> list[Match]:
             for word in wholes:
                 if word in name_words:
                     whole += 1
-        append(((tier * 64 - in_name) * 64 - whole, tier, entry.exercise))
+        append(((tier * 64 - in_name) * 64 - whole, tier, entry))
+    pool = [entry for _key, _tier, entry in found]
     found.sort(key=_by_rank)  # stable: ties keep the order of `entries`
-    return [(exercise, tier) for _key, tier, exercise in found]
+    return pool, [(entry.exercise, tier) for _key, tier, entry in found]
+
+
+class Searcher:
+    """Ranks one list of entries query after query, as a filter box asks.
+
+    A query that only adds to an earlier one (a word typed on, one more
+    word) can only match fewer entries, so it searches that one's matches
+    rather than every entry; the last few results are kept as they are for
+    the keys that go back (Backspace). The results are those of `rank`.
+    """
+
+    KEEP = 32  # queries remembered
+
+    def __init__(self, entries: list[Entry]):
+        self.entries = entries
+        # Words of a query -> (its matches in the entries' order, ranked).
+        self._recent: dict[tuple[str, ...], tuple[list[Entry], list[Match]]] = {}
+
+    def rank(self, query: str) -> list[Match]:
+        words = tuple(query.lower().split())
+        if not words:
+            return [(entry.exercise, None) for entry in self.entries]
+        known = self._recent.pop(words, None)
+        if known is None:
+            known = _search(self._narrowest(words), list(words))
+        self._recent[words] = known  # the newest last
+        if len(self._recent) > self.KEEP:
+            del self._recent[next(iter(self._recent))]
+        return known[1]
+
+    def _narrowest(self, words: tuple[str, ...]) -> list[Entry]:
+        """The fewest entries that hold every match of `words`: those of a
+        remembered query each of whose words is within one of `words`."""
+        best = self.entries
+        for earlier, (pool, _ranked) in self._recent.items():
+            if len(pool) < len(best) and all(any(old in new for new in words) for old in earlier):
+                best = pool
+        return best
 
 
 _by_rank = itemgetter(0)
