@@ -753,7 +753,10 @@ async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypa
         assert app.is_headless and gc.get_freeze_count() == 0
         import weakref
 
-        garbage = SimpleNamespace()
+        class Node:
+            itself: object = None
+
+        garbage = Node()
         garbage.itself = garbage  # a cycle nobody refers to
         gone = weakref.ref(garbage)
         del garbage
