@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shlex
 import stat
 import threading
@@ -316,6 +317,25 @@ def test_a_deep_key_after_plain_lines_is_found_on_its_line(text, line):
 def test_dots_in_numbers_strings_and_comments_are_not_keys(text):
     problems = _problems(text + "setz = 1\n")
     assert "dots" not in problems[0]
+
+
+def test_the_quick_look_for_many_dots_never_hides_a_deep_key(monkeypatch):
+    """Texts without a line of five dots skip the scan: the scan itself
+    finds nothing in any of them."""
+    import random
+
+    from composer.format import tomlguard
+
+    rng = random.Random(7)
+    pieces = ["a", ".", " ", "=", "1", '"', "'", "#", "[", "]", "{", "}", ",", "\n", "\r\n", "."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 60))) for _ in range(3000)]
+    texts += [_PLAIN + "a" + ".a" * n + " = 1\n" for n in range(8)]
+    quick = [tomlguard._MANY_DOTS.search(text) is None for text in texts]
+    assert any(quick) and not all(quick)
+    monkeypatch.setattr(tomlguard, "_MANY_DOTS", re.compile(""))  # matches: always scan
+    for text, skipped in zip(texts, quick, strict=True):
+        if skipped:
+            assert tomlguard.deep_key_line(text) is None, repr(text)
 
 
 @pytest.mark.parametrize(

@@ -59,8 +59,17 @@ _PLAIN_LINES = re.compile(
 _LINE_END = re.compile(r"[ \t]*+(?:#[^\n]*+)?+\r?\n")
 
 
+# Some line holds more than MAX_KEY_DOTS dots (in keys, strings, numbers or
+# comments alike). A key lies on one line, so without such a line no key can
+# be too deep, and the scan below is spared. Linear: from each dot, the
+# possessive runs stop at the next dot or the line's end.
+_MANY_DOTS = re.compile(r"\.(?:[^\n.]*+\.){%d}" % MAX_KEY_DOTS)
+
+
 def deep_key_line(text: str) -> int | None:
     """The line of the first key with more than MAX_KEY_DOTS dots, or None."""
+    if _MANY_DOTS.search(text) is None:
+        return None
     dots = 0  # dots in the current key (between separators)
     at = 0
     end = len(text)
