@@ -3,6 +3,8 @@
 `python -c pass` sampled in the same loop? Target: within 4x.
 
 The package is compiled to bytecode first, as an installed wheel has it.
+A last line shows what importing the standard library modules the commands
+are written with costs on its own, against the same baseline.
 
     python benchmarks/cli_speed.py [--runs N] [--target X]
 """
@@ -18,6 +20,10 @@ import tempfile
 from pathlib import Path
 
 from _common import MIN_SAMPLES, ROOT, compile_bytecode, interleaved, report
+
+# The standard library modules the plain commands need: argument parsing,
+# the session and index formats, the model's dataclasses, paths.
+FLOOR = "argparse, dataclasses, json, pathlib, re, tomllib"
 
 COMMANDS = [
     ("glute --version", ["--version"]),
@@ -53,6 +59,15 @@ def main() -> int:
         argv = [a.format(session=session) for a in argv]
         figures = interleaved(name, lambda argv=argv: call(glute, *argv), baseline, runs)
         ok &= report(figures, target=args.target)
+    # What the standard library the commands are written with costs alone:
+    # part of every figure above, and no target of its own.
+    floor = interleaved(
+        f"python -c 'import {FLOOR}'",
+        lambda: call(sys.executable, "-c", f"import {FLOOR}"),
+        baseline,
+        runs,
+    )
+    report(floor)
     return 0 if ok else 1
 
 
