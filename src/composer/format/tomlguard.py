@@ -63,7 +63,7 @@ _LINE_END = re.compile(r"[ \t]*+(?:#[^\n]*+)?+\r?\n")
 # comments alike). A key lies on one line, so without such a line no key can
 # be too deep, and the scan below is spared. Linear: from each dot, the
 # possessive runs stop at the next dot or the line's end.
-_MANY_DOTS = re.compile(r"\.(?:[^\n.]*+\.){%d}" % MAX_KEY_DOTS)
+_MANY_DOTS = re.compile(rf"\.(?:[^\n.]*+\.){{{MAX_KEY_DOTS}}}")
 
 
 def deep_key_line(text: str) -> int | None:
