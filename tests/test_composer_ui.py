@@ -766,3 +766,24 @@ async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypa
             assert gone() is None  # collected first, not frozen for good
         finally:
             gc.unfreeze()
+
+
+async def test_the_footer_is_composed_again_only_when_its_keys_change():
+    from textual.widgets._footer import FooterKey
+
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        screen = app.screen
+        keys = list(screen.query(FooterKey))
+        assert "Keys" in [key.description for key in keys]
+        screen.refresh_bindings()  # the same keys: nothing is made again
+        await pilot.pause()
+        await pilot.pause()
+        assert list(screen.query(FooterKey)) == keys
+        shown = {key.description for key in keys}
+        screen.query_one(LibraryList).focus()  # the list's own keys join in
+        await pilot.pause()
+        await pilot.pause()
+        now = {key.description for key in screen.query(FooterKey)}
+        assert now != shown and "Keys" in now

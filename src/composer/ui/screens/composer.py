@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 
 from composer.catalog.manager import slugify
 from composer.edit.document import Document
@@ -36,6 +36,7 @@ from composer.store.filestate import (
 from composer.ui.keymap import key_label
 from composer.ui.widgets.detail import Detail, describe_block, describe_exercise, describe_step
 from composer.ui.widgets.hints import HintsPanel
+from composer.ui.widgets.key_footer import KeyFooter
 from composer.ui.widgets.library import Library, LibraryList
 from composer.ui.widgets.session_editor import SessionEditor, StepList
 
@@ -128,7 +129,7 @@ class ComposerScreen(Screen):
                 yield SessionEditor(self.catalog, id="session")
                 yield HintsPanel(self.catalog, id="hints")
                 yield Detail(id="detail")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.session.settle_names(self.catalog.get)

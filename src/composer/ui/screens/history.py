@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from composer.safetext import visible
 from composer.store.history import Run, minutes_per_week, session_counts, week_streak
+from composer.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from composer.ui.app import GluteApp
@@ -116,7 +117,7 @@ class HistoryScreen(Screen[None]):
             with Vertical(id="history-by-session"):
                 yield Static(Content("Runs per session"), classes="history-heading")
                 yield Static(id="history-sessions")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._sub_title = self.app.sub_title

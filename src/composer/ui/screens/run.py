@@ -22,7 +22,7 @@ from textual.content import Content
 from textual.events import Mount
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Button, Digits, Footer, Label, ProgressBar, Static
+from textual.widgets import Button, Digits, Label, ProgressBar, Static
 
 from composer.catalog.manager import Catalog
 from composer.model import Session, format_clock, format_seconds
@@ -41,6 +41,7 @@ from composer.run.timeline import (
 from composer.safetext import visible
 from composer.ui.widgets.big_clock import BigClock
 from composer.ui.widgets.big_word import Banner, BigWord
+from composer.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from composer.ui.app import GluteApp
@@ -265,7 +266,7 @@ class RunScreen(Screen[None]):
                     total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
                 )
                 yield Static(id="left", markup=False)
-        yield Footer(show_command_palette=False)
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         title = visible(self.session.title) or "Untitled session"

@@ -1,0 +1,38 @@
+"""Textual's footer, composed again only when the keys it shows change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.widgets import Footer
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+class KeyFooter(Footer):
+    """A `Footer` that is composed again only when what it shows changes.
+
+    Textual's footer composes all its keys again whenever the screen's
+    bindings are refreshed: at each focus change, and when a screen mounts
+    or resumes, even when the keys shown stay the same. Each time, every
+    key is a new widget to mount, style and lay out. This one compares the
+    keys it would show (key, description, enabled, tooltip) with those it
+    shows, and leaves itself alone when they are the same.
+    """
+
+    def __init__(self, *, show_command_palette: bool = True) -> None:
+        super().__init__(show_command_palette=show_command_palette)
+        self._shown: tuple[object, ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        # Every active binding, shown or not (the command palette's key is
+        # shown whatever its `show`): a change in any of them composes again.
+        shown = tuple(
+            (key, binding.action, binding.description, binding.show, enabled, tooltip)
+            for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
+        )
+        if shown == self._shown:
+            return
+        self._shown = shown
+        super().bindings_changed(screen)
