@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.segment import ControlType, Segment
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.geometry import Region
 
 from composer.model import Block, Dose, Session, SessionDefaults, Step
 from composer.ui.widgets.big_clock import BigClock
@@ -111,9 +112,12 @@ async def test_a_new_second_repaints_only_the_digits_that_change(clock):
         big = app.screen.query_one("#clock", BigClock)
         assert big.value == "0:05" and big.scale > 0
         big.update("0:04")
-        (region,) = big._repaint_regions
-        assert 0 < region.width < big.size.width // 3
-        assert region.height == 5 * big.scale
+        regions = list(big._repaint_regions)
+        union = Region.from_union(regions)
+        assert 0 < union.width < big.size.width // 3
+        # 5 and 4 share their middle rows ("###" then "  #"): those lines
+        # are left out, the three other glyph rows are repainted.
+        assert sum(region.height for region in regions) == 3 * big.scale
 
 
 async def test_a_second_draws_the_clock_and_few_containers_only(clock, monkeypatch):

@@ -7,8 +7,8 @@ a `Digits`, so `value` and `update()` work the same.
 
 It is drawn once a second, so drawing is cheap: the lines of the block font
 are made once per value and size and kept as strips, and an update repaints
-only the columns whose glyphs changed (the clock's size is fixed by CSS, so
-an update is never a new layout).
+only the cells of the glyph rows that changed (the clock's size is fixed by
+CSS, so an update is never a new layout).
 """
 
 from __future__ import annotations
@@ -100,7 +100,7 @@ class BigClock(Digits):
 
     def update(self, value: str) -> None:
         """Show `value`; the region's size is set by CSS, so no new layout,
-        and only the columns that change are repainted."""
+        and only the glyph rows and columns that change are repainted."""
         if value == self.value:
             return
         self._value = value
@@ -111,14 +111,11 @@ class BigClock(Digits):
             self.refresh()  # another size or scale: draw it all
             return
         key = drawn[0]  # a new style comes with a refresh of its own
-        changed = _changed_columns(drawn[2], self._lines(key))
+        changed = _changed_regions(drawn[2], self._lines(key))
         if changed is None:
             self.refresh()
-        elif changed[0] < changed[1]:
-            first, last = changed
-            _width, height, _style, scale = key
-            top = max(0, (height - ROWS * scale) // 2)
-            self.refresh(Region(first, top, last - first, min(height, ROWS * scale)))
+        elif changed:
+            self.refresh(*changed)
 
     @property
     def scale(self) -> int:
@@ -182,20 +179,30 @@ def _strip(line: str, style: Style) -> Strip:
     return Strip([Segment(line, style)], len(line))
 
 
-def _changed_columns(old: list[str], new: list[str]) -> tuple[int, int] | None:
-    """The span of columns where `new` differs from `old`, or None when
+def _changed_regions(old: list[str], new: list[str]) -> list[Region] | None:
+    """Where `new` differs from `old`: for each run of lines that change in
+    the same columns, one region of those columns (rows of a glyph that
+    stay the same, as the bottom bar of 3 and 5, are left out); None when
     the whole drawing moved (another size or length)."""
     if len(old) != len(new) or not old or len(old[0]) != len(new[0]):
         return None
-    first, last = len(new[0]), 0
-    for before, after in zip(old, new, strict=True):
-        if before == after:
-            continue
-        start = 0
-        while before[start] == after[start]:
-            start += 1
-        end = len(after)
-        while before[end - 1] == after[end - 1]:
-            end -= 1
-        first, last = min(first, start), max(last, end)
-    return (first, last) if first < last else (0, 0)
+    regions: list[Region] = []
+    run: tuple[int, int] | None = None  # the columns of the lines in the run
+    top = 0
+    for y, (before, after) in enumerate(zip(old, new, strict=True)):
+        span = None
+        if before != after:
+            start = 0
+            while before[start] == after[start]:
+                start += 1
+            end = len(after)
+            while before[end - 1] == after[end - 1]:
+                end -= 1
+            span = (start, end)
+        if span != run:
+            if run is not None:
+                regions.append(Region(run[0], top, run[1] - run[0], y - top))
+            run, top = span, y
+    if run is not None:
+        regions.append(Region(run[0], top, run[1] - run[0], len(new) - top))
+    return regions
