@@ -787,3 +787,15 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change():
         await pilot.pause()
         now = {key.description for key in screen.query(FooterKey)}
         assert now != shown and "Keys" in now
+        # Out of focus (another window), Textual's footer leaves itself as it
+        # is: when the focus comes back, the footer shows the keys of then.
+        app.app_focus = False
+        screen.query_one("#filter").focus()
+        await pilot.pause()
+        await pilot.pause()
+        assert {key.description for key in screen.query(FooterKey)} == now  # left alone
+        app.app_focus = True
+        screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert {key.description for key in screen.query(FooterKey)} == shown

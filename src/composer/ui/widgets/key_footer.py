@@ -32,7 +32,10 @@ class KeyFooter(Footer):
             (key, binding.action, binding.description, binding.show, enabled, tooltip)
             for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items()
         )
-        if shown == self._shown:
+        focused = screen.app.app_focus
+        if focused and shown == self._shown:
             return
-        self._shown = shown
+        # Textual's footer does not compose while the terminal is out of
+        # focus: then nothing is taken as shown, and the next call composes.
+        self._shown = shown if focused else None
         super().bindings_changed(screen)
