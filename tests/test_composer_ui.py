@@ -764,6 +764,16 @@ async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypa
             app.settle_memory()
             assert gc.get_freeze_count() > 0
             assert gone() is None  # collected first, not frozen for good
+            # Frozen while in use (as the catalog is), then let go (as a
+            # catalog replaced by a reload is): the next call collects it.
+            kept = Node()
+            kept.itself = kept
+            let_go = weakref.ref(kept)
+            app.settle_memory()
+            del kept
+            assert let_go() is not None  # frozen: no collection walks it
+            app.settle_memory()
+            assert let_go() is None
         finally:
             gc.unfreeze()
 

@@ -104,7 +104,10 @@ class GluteApp(App[int]):
         of the collector's way (`gc.freeze`), a collection walks only what
         was made since, so no keystroke waits on a walk over every exercise
         (with 10,000 exercises, the slowest keys in the filter took half as
-        long again). Garbage is collected first, so none is kept for good."""
+        long again). Garbage is collected first, so none is kept for good;
+        called again (after the plugins are loaded anew), what an earlier
+        call froze is collected too once nothing uses it (the old catalog)."""
+        gc.unfreeze()
         gc.collect()
         gc.freeze()
 
