@@ -56,19 +56,6 @@ _KEY_SETS = {
 _STEP_KEY_SET = _KEY_SETS[STEP_KEYS]
 _SIDES_BY_VALUE = {sides.value: sides for sides in Sides}
 _SIDES = tuple(_SIDES_BY_VALUE)
-# The step's numbers, for the fast path: (lowest, highest, in seconds?).
-_STEP_NUMBERS = {
-    **{key: (*INT_BOUNDS[key], False) for key in ("sets", "reps")},
-    **{
-        key: (*SECONDS_BOUNDS[key], True)
-        for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s")
-    },
-}
-# Text within these lengths with no control character or line break is
-# taken at once; the checker looks at anything else.
-_EXERCISE_LIMIT = TEXT_LIMITS["exercise"][0]
-_NAME_LIMIT = TEXT_LIMITS["name"][0]
-_NOTE_LIMIT = TEXT_LIMITS["note"][0]
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -463,10 +450,9 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
             path, "has no 'exercise' (write e.g. exercise = \"activation/prone-glute-squeeze\")"
         )
         return None
-    if not (type(exercise) is str and len(exercise) <= _EXERCISE_LIMIT and exercise.isprintable()):
-        exercise = check.text(exercise, (*path, "exercise"), "exercise")
-        if exercise is None:
-            return None
+    exercise = check.text(exercise, (*path, "exercise"), "exercise")
+    if exercise is None:
+        return None
     if not _EXERCISE_ID.match(exercise):
         check.add(
             (*path, "exercise"), f'{exercise!r} is not an exercise id: write "plugin/exercise-id"'
@@ -475,20 +461,22 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
     dose: dict[str, Any] = {}
     # A plain number within bounds is taken at once; anything else goes
     # through the checker, which says what is wrong.
-    for key, value in table.items():
-        bounds = _STEP_NUMBERS.get(key)
-        if bounds is None:
-            continue
-        low, high, seconds = bounds
-        if seconds:
-            if (type(value) is int or type(value) is float) and low <= value <= high:
+    for key in ("sets", "reps"):
+        if key in table:
+            value = table[key]
+            low, high = INT_BOUNDS[key]
+            if type(value) is int and low <= value <= high:
+                dose[key] = value
+            else:
+                dose[key] = check.integer(value, (*path, key), key)
+    for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
+        if key in table:
+            value = table[key]
+            shortest, longest = SECONDS_BOUNDS[key]
+            if (type(value) is int or type(value) is float) and shortest <= value <= longest:
                 dose[key] = float(value)
             else:
                 dose[key] = check.seconds(value, (*path, key), key)
-        elif type(value) is int and low <= value <= high:
-            dose[key] = value
-        else:
-            dose[key] = check.integer(value, (*path, key), key)
     if "sides" in table:
         sides = table["sides"]
         allowed = _SIDES
@@ -526,16 +514,11 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
                 + ("that field" if len(with_reps) == 1 else "those fields"),
             )
             return None
-    name = table.get("name")
-    if name is not None and not (
-        type(name) is str and len(name) <= _NAME_LIMIT and name.isprintable()
-    ):
-        name = check.text(name, (*path, "name"), "name")
-    note = table.get("note")
-    if note is not None and not (
-        type(note) is str and len(note) <= _NOTE_LIMIT and note.isprintable()
-    ):
-        note = check.text(note, (*path, "note"), "note")
+    name = note = None
+    if "name" in table:
+        name = check.text(table["name"], (*path, "name"), "name")
+    if "note" in table:
+        note = check.text(table["note"], (*path, "note"), "note")
     if None in dose.values():  # a value was wrong (and reported)
         return None
     return Step(
