@@ -140,13 +140,18 @@ async def test_a_second_draws_the_clock_and_few_containers_only(clock, monkeypat
             screen._tick()
             await pilot.pause()
         drawn: list[Widget] = []
-        render_lines = Widget.render_lines
 
-        def spy(self, crop):
-            drawn.append(self)
-            return render_lines(self, crop)
+        def spy_on(cls) -> None:
+            render_lines = cls.render_lines
 
-        monkeypatch.setattr(Widget, "render_lines", spy)
+            def spy(self, crop):
+                drawn.append(self)
+                return render_lines(self, crop)
+
+            monkeypatch.setattr(cls, "render_lines", spy)
+
+        spy_on(Widget)
+        spy_on(BigClock)  # it draws its lines itself
         for _ in range(20):  # 20 s of the same minute left
             clock.now += 1
             screen._tick()
@@ -157,3 +162,50 @@ async def test_a_second_draws_the_clock_and_few_containers_only(clock, monkeypat
         assert {screen.query_one("#clock"), screen} <= set(drawn)
         assert set(drawn) <= allowed, sorted(str(w) for w in set(drawn) - allowed)
         assert len(screen.children) <= 4
+
+
+async def test_the_clock_draws_what_textuals_style_cache_would(clock):
+    """The clock gives its strips to the compositor without Textual's style
+    cache where nothing in its styles would change them: cell for cell the
+    same as the cache draws, whatever the state, theme or crop."""
+    from textual.widget import Widget
+
+    app = app_for(_session())
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        big = screen.query_one("#clock", BigClock)
+
+        def same_as_textual(state: str) -> None:
+            width, height = big.size
+            for crop in (Region(0, 0, width, height), Region(3, 1, width - 10, height - 2)):
+                fast = big.render_lines(crop)
+                assert big._bypassed, state
+                big._styles_cache.clear()
+                assert _cells(fast) == _cells(Widget.render_lines(big, crop)), state
+
+        await pilot.pause()
+        assert big.scale > 0
+        same_as_textual("get ready")
+        for _ in range(3):
+            clock.now += 1
+            screen._tick()
+            await pilot.pause()
+        assert big.has_class("-last")
+        same_as_textual("the last three seconds")
+        await pilot.press("space")
+        await pilot.pause()
+        same_as_textual("paused")
+        app.theme = "textual-light"
+        await pilot.pause()
+        same_as_textual("another theme")
+
+        # With a border the style cache has work to do: the clock goes
+        # through it again, from lines drawn afresh.
+        big.styles.border = ("heavy", "red")
+        await pilot.pause()
+        full = Region(0, 0, *big.size)
+        lines = big.render_lines(full)
+        assert not big._bypassed
+        big._styles_cache.clear()
+        assert _cells(lines) == _cells(Widget.render_lines(big, full))
+        assert "┃" in "".join(char for char, _style in _cells(lines)[1])

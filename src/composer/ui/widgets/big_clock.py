@@ -8,7 +8,9 @@ a `Digits`, so `value` and `update()` work the same.
 It is drawn once a second, so drawing is cheap: the lines of the block font
 are made once per value and size and kept as strips, and an update repaints
 only the cells of the glyph rows that changed (the clock's size is fixed by
-CSS, so an update is never a new layout).
+CSS, so an update is never a new layout). Where its box is plain (no border,
+padding, tint or opacity) the strips go to the screen as they are, instead
+of line by line through Textual's style cache, which would give the same.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from functools import lru_cache
 from rich.align import Align
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region
 from textual.renderables.digits import Digits as DigitsRenderable
 from textual.strip import Strip
@@ -40,6 +43,8 @@ _FONT = {
     ":": (" ", "#", " ", "#", " "),
 }
 ROWS = 5
+# Strips kept by their text: a few seconds' worth of glyph rows.
+_MAX_MADE = 256
 # A pixel is twice as wide as it is tall (terminal cells are tall), and glyphs
 # are one pixel apart.
 _PIXEL_WIDTH = 2
@@ -97,6 +102,14 @@ class BigClock(Digits):
         # What is drawn: (key, value, lines as text, strips). The key is
         # everything the drawing depends on but the value: size, style, scale.
         self._drawn: tuple[tuple, str, list[str], list[Strip]] | None = None
+        # Lines made by update(), and strips by their text, kept for reuse.
+        self._pending: tuple[tuple, str, list[str]] | None = None
+        self._made: dict[str, Strip] = {}
+        # Whether the last frame was drawn without Textual's style cache.
+        self._bypassed = False
+        # The styles' version, rich_style, whether the box is plain, the
+        # background: until the styles change.
+        self._styled: tuple[int, Style, bool, Color] | None = None
 
     def update(self, value: str) -> None:
         """Show `value`; the region's size is set by CSS, so no new layout,
@@ -111,7 +124,9 @@ class BigClock(Digits):
             self.refresh()  # another size or scale: draw it all
             return
         key = drawn[0]  # a new style comes with a refresh of its own
-        changed = _changed_regions(drawn[2], self._lines(key))
+        lines = self._lines(key)
+        self._pending = (key, value, lines)  # for render_lines, soon after
+        changed = _changed_regions(drawn[2], lines)
         if changed is None:
             self.refresh()
         elif changed:
@@ -132,7 +147,24 @@ class BigClock(Digits):
 
     def _key(self) -> tuple:
         size = self.content_size
-        return (size.width, size.height, self.rich_style, self.scale)
+        scale = best_scale(self.value, size.width - 2, size.height)
+        styled = self._styled
+        version = self.styles._cache_key
+        if styled is None or styled[0] != version:
+            # Kept as Textual keeps the widget's `visual_style`: until the
+            # styles change (CSS or set in code), or Textual says a node
+            # above changed (classes, theme).
+            styled = self._styled = (
+                version,
+                self.rich_style,
+                self._plain_box(),
+                self.background_colors[1],
+            )
+        return (size.width, size.height, styled[1], scale)
+
+    def notify_style_update(self) -> None:
+        self._styled = None
+        super().notify_style_update()
 
     def _lines(self, key: tuple) -> list[str]:
         """The content lines of the block font, centred in the content area."""
@@ -152,17 +184,66 @@ class BigClock(Digits):
     def render_lines(self, crop: Region) -> list[Strip]:
         # The lines to draw are made here, once per frame, not once per line.
         key = self._key()
+        drawn = self._drawn
         if key[3] == 0:
             self._drawn = None
-        elif self._drawn is None or self._drawn[0] != key or self._drawn[1] != self.value:
-            lines = self._lines(key)
+        elif drawn is None or drawn[0] != key or drawn[1] != self.value:
+            pending = self._pending
+            if pending is not None and pending[0] == key and pending[1] == self.value:
+                lines = pending[2]  # made by update() to find what changed
+            else:
+                lines = self._lines(key)
+            self._pending = None
+            made = self._made
+            if drawn is None or drawn[0] != key or len(made) > _MAX_MADE:
+                made.clear()  # strips of another size or style
             style: Style = key[2]
-            made: dict[str, Strip] = {}
             strips = [
                 made.get(line) or made.setdefault(line, _strip(line, style)) for line in lines
             ]
-            self._drawn = (key, self.value, lines, strips)
-        return super().render_lines(crop)
+            drawn = self._drawn = (key, self.value, lines, strips)
+        styled = self._styled
+        if (
+            drawn is None
+            or styled is None
+            or not styled[2]
+            or self._border_title is not None
+            or self._border_subtitle is not None
+        ):
+            if self._bypassed:
+                # Lines kept by Textual's cache were not updated meanwhile.
+                self._styles_cache.clear()
+                self._bypassed = False
+            return super().render_lines(crop)
+        # A plain box (no border, padding, tint or opacity): the strips are
+        # what Textual's style cache would make of them; give them as they
+        # are, filtered, instead of going through it line by line.
+        self._bypassed = True
+        strips = drawn[3][crop.y : crop.bottom]
+        filters = self.get_line_filters()
+        if filters:
+            background = styled[3]
+            for line_filter in filters:
+                strips = [strip.apply_filter(line_filter, background) for strip in strips]
+        if crop.column_span != (0, key[0]):
+            x1, x2 = crop.column_span
+            strips = [strip.crop(x1, x2) for strip in strips]
+        return strips
+
+    def _plain_box(self) -> bool:
+        """Nothing in the styles that Textual's style cache would add to
+        the content lines: border, outline, padding, tint, opacity, hatch
+        (border titles are checked at each frame)."""
+        styles = self.styles
+        return (
+            not any(edge for edge, _color in styles.border)
+            and not any(edge for edge, _color in styles.outline)
+            and not any(styles.padding)
+            and not styles.tint.a
+            and self.opacity == 1.0
+            and styles.text_opacity == 1.0
+            and not styles.has_rule("hatch")
+        )
 
     def render_line(self, y: int) -> Strip:
         drawn = self._drawn
@@ -189,16 +270,13 @@ def _changed_regions(old: list[str], new: list[str]) -> list[Region] | None:
     regions: list[Region] = []
     run: tuple[int, int] | None = None  # the columns of the lines in the run
     top = 0
+    spans: dict[tuple[str, str], tuple[int, int]] = {}  # each glyph row is `scale` lines
     for y, (before, after) in enumerate(zip(old, new, strict=True)):
         span = None
         if before != after:
-            start = 0
-            while before[start] == after[start]:
-                start += 1
-            end = len(after)
-            while before[end - 1] == after[end - 1]:
-                end -= 1
-            span = (start, end)
+            span = spans.get((before, after))
+            if span is None:
+                span = spans[before, after] = _differing_columns(before, after)
         if span != run:
             if run is not None:
                 regions.append(Region(run[0], top, run[1] - run[0], y - top))
@@ -206,3 +284,25 @@ def _changed_regions(old: list[str], new: list[str]) -> list[Region] | None:
     if run is not None:
         regions.append(Region(run[0], top, run[1] - run[0], len(new) - top))
     return regions
+
+
+def _differing_columns(before: str, after: str) -> tuple[int, int]:
+    """The columns from the first to the last that differ between two
+    different lines of the same length (found by halving: a line is as
+    wide as the terminal, and it is one per glyph row a second)."""
+    low, high = 0, len(after) - 1  # before[:low] == after[:low]; they differ by `high`
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[:middle] == after[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    start = low
+    low, high = 0, len(after) - start - 1  # the same from the end
+    while low < high:
+        middle = (low + high + 1) // 2
+        if before[len(before) - middle :] == after[len(after) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return start, len(after) - low
