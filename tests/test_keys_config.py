@@ -4,6 +4,8 @@ another layout can drive the timer; mistakes are one line, never fatal."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 from composer.catalog.manager import Catalog, load_catalog
 from composer.model import Block, Dose, Session, SessionDefaults, Step
@@ -122,3 +124,18 @@ async def test_bad_keys_are_one_notice_and_the_rest_works():
         assert "Removed Clamshell — Ctrl+U to undo" in messages
         await pilot.press("ctrl+u")
         assert len(session.steps()) == 1
+
+
+def test_binding_ids_are_found_in_a_fresh_process():
+    """`glute run` checks the keys before any screen is imported: the ids
+    are found from the package's files, not from what happens to be loaded
+    (in this test run, other tests have imported every screen)."""
+    script = (
+        "from composer.ui.keymap import binding_ids\n"
+        "ids = binding_ids()\n"
+        "print(sorted(i for i in ('run.next', 'composer.undo', 'history.close') if i in ids))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "['composer.undo', 'history.close', 'run.next']"

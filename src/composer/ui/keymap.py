@@ -27,12 +27,15 @@ _NAMES.add("space")
 def binding_ids() -> dict[str, Binding]:
     """Every binding with an id in the app's screens and widgets, by id.
 
-    Every module of the `composer.ui` package is imported first, so the
-    screens that load only when opened are counted too.
+    Every module of the `composer.ui` package and of its subpackages is
+    imported first, so the screens and dialogs that load only when opened
+    are counted too.
     """
     package = __package__ or "composer.ui"
-    for module in pkgutil.iter_modules(importlib.import_module(package).__path__):
-        importlib.import_module(f"{package}.{module.name}")
+    for module in pkgutil.walk_packages(
+        importlib.import_module(package).__path__, prefix=f"{package}."
+    ):
+        importlib.import_module(module.name)
     found: dict[str, Binding] = {}
     seen: set[type] = set()
     pending: list[type] = [DOMNode]
