@@ -266,7 +266,9 @@ class RunScreen(Screen[None]):
                     total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
                 )
                 yield Static(id="left", markup=False)
-        yield KeyFooter(show_command_palette=False)
+            # In here, not docked to the screen: one sibling fewer to draw
+            # with the clock each second.
+            yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         title = visible(self.session.title) or "Untitled session"
