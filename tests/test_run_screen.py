@@ -345,6 +345,59 @@ async def test_stopping_then_asks_about_unsaved_changes(clock):
     assert [r["finished"] for r in history_records()] == [False]
 
 
+async def test_seconds_on_time_run_on_one_timer(clock):
+    """After a tick on the boundary, one timer ticks every second; a late
+    tick, a pause or a key aligns it again with a one-off timer."""
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        clock.now += 2.006  # just after the boundary: 0:08 shows
+        screen._on_timer()
+        steady = screen._timer
+        assert steady is not None and digits(screen) == "0:08"
+        for shown in ("0:07", "0:06", "0:05"):
+            clock.now += 1
+            screen._on_second()
+            assert screen._timer is steady and digits(screen) == shown
+        clock.now += 1.2  # a second and a fifth late
+        screen._on_second()
+        assert screen._timer is not steady and digits(screen) == "0:04"
+        assert screen._next_tick_s() == pytest.approx(0.8, abs=0.01)
+        clock.now += 0.8
+        screen._on_timer()  # on the boundary again: a new steady timer
+        steady = screen._timer
+        await pilot.press("space")
+        assert screen.engine.paused and screen._timer is not steady
+        paused = screen._timer
+        screen._on_timer()  # paused: it looks in once a second, one-off
+        assert screen._timer is not paused and screen._timer is not None
+
+
+async def test_real_seconds_make_one_timer_not_one_a_second():
+    """In real time, three seconds of the timer make one one-off timer and
+    one repeating timer, not a new timer each second."""
+    made: list[str] = []
+    app = app_for(session(timed_each()))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        set_timer, set_interval = screen.set_timer, screen.set_interval
+
+        def one_off(*args, **kwargs):
+            made.append("one-off")
+            return set_timer(*args, **kwargs)
+
+        def repeating(*args, **kwargs):
+            made.append("repeating")
+            return set_interval(*args, **kwargs)
+
+        screen.set_timer, screen.set_interval = one_off, repeating
+        screen._schedule()
+        start = digits(screen)
+        await pilot.pause(3.3)
+        assert digits(screen) != start
+        assert made == ["one-off", "repeating"]
+
+
 async def test_the_timer_ticks_on_the_second_boundary(clock):
     """One tick a second, timed to when the shown second changes; paused,
     it only looks in once a second."""

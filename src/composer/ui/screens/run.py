@@ -54,6 +54,9 @@ REFRESH_S = 1.0
 # A tick lands this long after the second boundary, so the boundary is
 # surely past when it runs.
 _TICK_MARGIN_S = 0.004
+# Seconds a tick may land after the boundary (and the margin) and still be
+# followed by ticks exactly a second apart; later, the timer is aligned again.
+_STEADY_LATE_S = 0.025
 PROGRESS_STEPS = 100  # whole percents, as the label shows: the bar moves every 1 %
 
 # CSS class of the kind banner for each kind of interval.
@@ -328,7 +331,9 @@ class RunScreen(Screen[None]):
         return min(wait, self._refresh_s) + _TICK_MARGIN_S
 
     def _schedule(self) -> None:
-        """(Re)arm the one timer for the next tick."""
+        """(Re)arm the timer: once for the next tick on the boundary, and
+        from there, while the seconds keep coming on time, one timer that
+        ticks every second (no new timer, task or message each second)."""
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -339,7 +344,23 @@ class RunScreen(Screen[None]):
     def _on_timer(self) -> None:
         self._timer = None
         self._tick()
-        self._schedule()
+        if self._on_the_second():
+            self._timer = self.set_interval(1.0, self._on_second)
+        else:
+            self._schedule()
+
+    def _on_second(self) -> None:
+        self._tick()
+        if not self._on_the_second():
+            self._schedule()  # paused, finished, held, or ticking late: aligned again
+
+    def _on_the_second(self) -> bool:
+        """Whether a tick that just ran was on a second boundary (at most
+        `_STEADY_LATE_S` late), and the next is a second away."""
+        if self.engine.finished or self._refresh_s < 1.0:
+            return False
+        late = 1.0 - self._next_tick_s()
+        return 0.0 <= late <= _STEADY_LATE_S
 
     def _tick(self) -> None:
         events = self.engine.tick()
