@@ -45,7 +45,14 @@ def main() -> int:
         print("glute is not installed in this environment", file=sys.stderr)
         return 2
     compile_bytecode()
-    env = dict(os.environ, GLUTE_COMPOSER_HOME=tempfile.mkdtemp(prefix="glute-cli-"))
+    # As a user has it: the usual folders under a home of its own (the
+    # catalog index is made by the first call), not GLUTE_COMPOSER_HOME.
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("XDG_") and key != "GLUTE_COMPOSER_HOME"
+    }
+    env["HOME"] = tempfile.mkdtemp(prefix="glute-cli-")
     session = str(ROOT / "templates" / "wake-up.toml")
 
     def call(*command: str) -> None:

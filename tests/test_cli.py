@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 
 import pytest
 
 from composer.cli.main import main
 from composer.format.reader import load_session
 
-from .conftest import DATA, glute_command
+from .conftest import DATA, ROOT, glute_command
 
 
 def run(*args: str, env=None) -> subprocess.CompletedProcess:
@@ -296,3 +298,29 @@ def test_a_command_s_help_is_the_same_from_its_own_parser(capsys):
                 parser.parse_args([command, "--help"])
             shown.append(capsys.readouterr().out)
         assert shown[0] == shown[1] and shown[0].startswith(f"usage: glute {command}")
+
+
+def test_a_plain_command_imports_only_what_it_needs(tmp_path):
+    """`glute validate` as a user runs it (no GLUTE_COMPOSER_HOME): the
+    folders are found without platformdirs, and the help formatter without
+    shutil (which imports the compression modules)."""
+    code = (
+        "import sys\n"
+        "from composer.cli.main import main\n"
+        f"main(['validate', '-q', {str(ROOT / 'templates' / 'wake-up.toml')!r}])\n"
+        "print(sorted(m for m in ('platformdirs', 'shutil', 'tempfile') if m in sys.modules))\n"
+    )
+    env = {"HOME": str(tmp_path), "PATH": os.environ.get("PATH", ""), "LANG": "C.UTF-8"}
+    for _ in range(2):  # the first run makes the catalog index
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+        )
+    assert out.stdout.strip().endswith("[]"), out.stdout + out.stderr
+
+
+def test_help_fits_the_width_columns_gives(monkeypatch, capsys):
+    monkeypatch.setenv("COLUMNS", "50")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 10 and max(len(line) for line in lines) <= 50

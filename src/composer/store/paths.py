@@ -7,6 +7,7 @@ portable use); otherwise in the platform's usual folders.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "glute-composer"
@@ -20,30 +21,55 @@ def _home() -> Path | None:
 
 def data_directory() -> Path:
     home = _home()
-    if home is not None:
-        return home / "data"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return home / "data" if home is not None else _user_directory("data")
 
 
 def config_directory() -> Path:
     home = _home()
-    if home is not None:
-        return home / "config"
-    import platformdirs
-
-    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+    return home / "config" if home is not None else _user_directory("config")
 
 
 def cache_directory() -> Path:
     """Files the program can always make again (the catalog index)."""
     home = _home()
-    if home is not None:
-        return home / "cache"
-    import platformdirs
+    return home / "cache" if home is not None else _user_directory("cache")
 
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+# On Linux, the XDG base directories: the variable when it holds an absolute
+# path, else the default under the home folder (what platformdirs answers,
+# without importing it and what it brings, for every command).
+_XDG = {
+    "data": ("XDG_DATA_HOME", ".local/share"),
+    "config": ("XDG_CONFIG_HOME", ".config"),
+    "cache": ("XDG_CACHE_HOME", ".cache"),
+}
+
+
+def _user_directory(kind: str) -> Path:
+    if sys.platform == "linux" and "ANDROID_DATA" not in os.environ:
+        variable, default = _XDG[kind]
+        base = os.environ.get(variable, "")
+        if not os.path.isabs(base):
+            base = os.path.join(_user_home(), default)
+        return Path(base) / APP_NAME
+    import platformdirs  # macOS, Windows, Android: their own rules
+
+    where = getattr(platformdirs, f"user_{kind}_dir")
+    return Path(where(APP_NAME, appauthor=False))
+
+
+def _user_home() -> str:
+    """HOME when it is an absolute path; else the account's home folder."""
+    home = os.environ.get("HOME", "")
+    if os.path.isabs(home):
+        return home
+    try:
+        import pwd
+
+        home = pwd.getpwuid(os.getuid()).pw_dir
+    except (ImportError, KeyError):
+        home = os.path.expanduser("~")
+    return home if os.path.isabs(home) else os.path.abspath(home)
 
 
 def config_file() -> Path:
