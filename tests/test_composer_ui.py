@@ -809,3 +809,45 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change():
         await pilot.pause()
         await pilot.pause()
         assert {key.description for key in screen.query(FooterKey)} == shown
+
+
+async def test_typing_in_the_filter_draws_what_a_full_layout_would(catalog, monkeypatch):
+    """The filter box and the list take their sizes from CSS: a key typed
+    changes their virtual sizes without a layout of the whole screen (a
+    scrollbar that comes or goes still has one). After every key, the
+    screen is cell for cell what a full layout draws."""
+    from textual.screen import Screen
+
+    layouts: list[int] = []
+    app = app_with(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        box = screen.query_one("#filter", Input)
+        box.cursor_blink = False
+        await pilot.pause()
+
+        def cells() -> list[list[tuple[str, object]]]:
+            return [
+                [(char, segment.style) for segment in strip for char in segment.text]
+                for strip in screen._compositor.render_strips()
+            ]
+
+        refresh_layout = Screen._refresh_layout
+
+        def counted(self, *args, **kwargs):
+            layouts.append(1)
+            return refresh_layout(self, *args, **kwargs)
+
+        keys = [*"bridge", "space", *"zq", *["backspace"] * 3, *"hip flexor stretch " * 4]
+        keys += ["backspace"] * 10 + ["home", "end"]
+        for key in keys:
+            monkeypatch.setattr(Screen, "_refresh_layout", counted)
+            await pilot.press(key)
+            await pilot.pause()
+            monkeypatch.setattr(Screen, "_refresh_layout", refresh_layout)
+            shown = cells()
+            screen._refresh_layout()  # everything placed and drawn again
+            await pilot.pause()
+            assert cells() == shown, f"after {key!r}"
+        assert len(box.value) > box.size.width  # the box scrolled
+        assert len(layouts) <= 6, f"{len(layouts)} layouts for {len(keys)} keys"

@@ -5,13 +5,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import cast
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
@@ -38,6 +42,29 @@ def _group(exercise: Exercise, tier: Tier | None) -> str:
     return exercise.phase.label if tier is None else tier.heading
 
 
+class _NoLayout:
+    """For a scrolling widget whose size is set by its container (CSS, not
+    content): a new virtual size (each key typed into the filter, each new
+    number of rows in the list) is otherwise a layout of the whole screen.
+    Only a scrollbar that comes or goes, or a content-sized box, needs one."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        widget = cast(Widget, self)
+        width, height = widget.scrollable_content_region.size
+        if (
+            widget.styles.auto_dimensions
+            or (old.height > height) != (new.height > height)
+            or (old.width > width) != (new.width > width)
+        ):
+            widget.refresh(layout=True)
+
+
+class FilterInput(_NoLayout, Input):
+    """The library's filter box."""
+
+
 class ClickToHighlight(OptionList):
     """An option list where one click highlights and a double click selects."""
 
@@ -53,7 +80,7 @@ class ClickToHighlight(OptionList):
             self.action_select()
 
 
-class LibraryList(ClickToHighlight):
+class LibraryList(_NoLayout, ClickToHighlight):
     """The list of exercises. One click shows an exercise, a double click
     (or Enter) adds it to the session; typing a letter here goes on with the
     filter, so a word typed into the list never adds anything."""
@@ -124,7 +151,7 @@ class Library(Vertical):
         )
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=FILTER_PLACEHOLDERS[-1], id="filter", select_on_focus=False)
+        yield FilterInput(placeholder=FILTER_PLACEHOLDERS[-1], id="filter", select_on_focus=False)
         yield LibraryList(id="exercises", markup=False)
 
     def on_mount(self) -> None:
