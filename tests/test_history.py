@@ -400,6 +400,36 @@ def test_steps_of_many_runs_at_once():
         first = history.record_run(a_run("a"), outcomes())
         second = history.record_run(a_run("b"), outcomes()[:1])
         empty = history.record_run(a_run("c"))
+        history.record_checkin(
+            first, CheckIn(felt=["glutes", "quads"], effort=6, pain=2, ratings={1: "hard"})
+        )
         found = history.steps_of([first, second, empty])
+        # The same outcomes, field for field, as the one-exercise query gives.
+        by_exercise = [
+            *history.step_outcomes("activation/clamshell"),
+            *history.step_outcomes("stability/glute-bridge"),
+        ]
     assert [s.step_index for s in found[first]] == [0, 1, 2]
     assert [s.name for s in found[second]] == ["Clamshell"] and found[empty] == []
+    for outcome in [*found[first], *found[second]]:
+        assert outcome in by_exercise
+    assert found[first][1].rating == "hard" and found[first][1].pain == 2
+    assert found[first][0].felt == ("glutes", "quads") and found[second][0].felt == ()
+    assert found[first][0].started == T0
+
+
+def test_step_rows_are_the_step_outcomes_own_fields():
+    with open_history() as history:
+        first = history.record_run(a_run("a"), outcomes())
+        empty = history.record_run(a_run("b"))
+        history.record_checkin(first, CheckIn(ratings={2: "easy"}))
+        rows = history.step_rows([first, empty])
+        full = history.steps_of([first, empty])
+    assert rows[empty] == []
+    assert rows[first] == [
+        (o.step_index, o.exercise_id, o.name, o.outcome, o.planned_s, o.done_s, o.rating)
+        for o in full[first]
+    ]
+    assert (
+        rows[first][2].rating == "easy" and rows[first][1].exercise_id == "stability/glute-bridge"
+    )

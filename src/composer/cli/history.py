@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from composer.errors import UsageError
 from composer.safetext import visible
-from composer.store.history import HistoryError, Run, StepOutcome, open_history, week_streak
+from composer.store.history import HistoryError, Run, StepRow, open_history, week_streak
 
 __all__ = ["parse_since", "render_runs", "run"]
 
@@ -54,7 +54,7 @@ def run(args) -> int:
         try:
             runs = history.runs(since=since)
             if args.json:
-                steps = history.steps_of(run.id for run in runs if run.id is not None)
+                steps = history.step_rows(run.id for run in runs if run.id is not None)
                 records = [_as_json(run, steps.get(run.id or 0, [])) for run in runs]
         except HistoryError as error:
             print(f"glute: {error}", file=sys.stderr)
@@ -136,7 +136,7 @@ def _stamp(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat() if moment else None
 
 
-def _as_json(run: Run, steps: list[StepOutcome]) -> dict:
+def _as_json(run: Run, steps: list[StepRow]) -> dict:
     checkin = run.checkin
     return {
         "id": run.id,

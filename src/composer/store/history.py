@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from composer.store import paths
 
@@ -44,6 +44,7 @@ __all__ = [
     "Run",
     "SessionCount",
     "StepOutcome",
+    "StepRow",
     "minutes_per_week",
     "open_history",
     "session_counts",
@@ -123,6 +124,18 @@ class Run:
     @property
     def minutes(self) -> float:
         return self.done_s / 60
+
+
+class StepRow(NamedTuple):
+    """A step outcome's own fields, as `History.step_rows` reads them."""
+
+    step_index: int
+    exercise_id: str
+    name: str
+    outcome: str
+    planned_s: float
+    done_s: float
+    rating: str | None
 
 
 @dataclass(frozen=True)
@@ -510,13 +523,61 @@ class History:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
                 marks = ",".join("?" * len(chunk))
-                for row in db.execute(
-                    f"{_OUTCOME_SELECT} WHERE s.run_id IN ({marks})"
-                    " ORDER BY s.run_id, s.step_index",
+                # What every step of a run shares (its start, its check-in)
+                # is read and parsed once per run, not once per step.
+                shared = {
+                    run_id: (_parse_stamp(started), pain, _felt(felt))
+                    for run_id, started, pain, felt in db.execute(
+                        "SELECT r.id, r.started, c.pain, c.felt FROM runs r"
+                        f" LEFT JOIN checkins c ON c.run_id = r.id WHERE r.id IN ({marks})",
+                        chunk,
+                    )
+                }
+                for index, exercise, name, outcome, planned, done, run_id, rating in db.execute(
+                    "SELECT step_index, exercise, name, outcome, planned_s, done_s, run_id,"
+                    f" rating FROM step_outcomes WHERE run_id IN ({marks})"
+                    " ORDER BY run_id, step_index",
                     chunk,
                 ):
-                    outcome = _outcome_from_row(row)
-                    found[outcome.run_id].append(outcome)  # type: ignore[index]
+                    started, pain, felt = shared[run_id]
+                    found[run_id].append(
+                        StepOutcome(
+                            step_index=index,
+                            exercise_id=exercise,
+                            name=name,
+                            outcome=outcome,
+                            planned_s=planned,
+                            done_s=done or 0.0,
+                            run_id=run_id,
+                            started=started,
+                            rating=rating,
+                            pain=pain,
+                            felt=felt,
+                        )
+                    )
+            return found
+
+        return self._read(query)
+
+    def step_rows(self, run_ids: Iterable[int]) -> dict[int, list[StepRow]]:
+        """What `steps_of` gives, as plain rows of the step's own fields
+        (index, exercise, name, outcome, planned and done seconds, rating):
+        for listing many runs' steps without an object for each."""
+        wanted = list(run_ids)
+
+        def query(db: sqlite3.Connection) -> dict[int, list[StepRow]]:
+            found: dict[int, list[StepRow]] = {run_id: [] for run_id in wanted}
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                make = StepRow._make
+                for row in db.execute(
+                    "SELECT step_index, exercise, name, outcome, planned_s,"
+                    " COALESCE(done_s, 0.0), rating, run_id FROM step_outcomes"
+                    f" WHERE run_id IN ({marks}) ORDER BY run_id, step_index",
+                    chunk,
+                ):
+                    found[row[7]].append(make(row[:7]))
             return found
 
         return self._read(query)
@@ -581,8 +642,12 @@ def _outcome_from_row(row: tuple) -> StepOutcome:
         started=_parse_stamp(started),
         rating=rating,
         pain=pain,
-        felt=tuple(f for f in (felt or "").split(",") if f),
+        felt=_felt(felt),
     )
+
+
+def _felt(text: str | None) -> tuple[str, ...]:
+    return tuple(f for f in (text or "").split(",") if f)
 
 
 def _ratings(db: sqlite3.Connection, run_ids: list[int]) -> dict[int, dict[int, str]]:
