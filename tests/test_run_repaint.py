@@ -176,6 +176,7 @@ async def test_the_clock_draws_what_textuals_style_cache_would(clock):
         big = screen.query_one("#clock", BigClock)
 
         def same_as_textual(state: str) -> None:
+            assert big._key()[2] == big.rich_style, state  # the kept style is current
             width, height = big.size
             for crop in (Region(0, 0, width, height), Region(3, 1, width - 10, height - 2)):
                 fast = big.render_lines(crop)

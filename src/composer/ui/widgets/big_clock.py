@@ -109,7 +109,7 @@ class BigClock(Digits):
         self._bypassed = False
         # The styles' version, rich_style, whether the box is plain, the
         # background: until the styles change.
-        self._styled: tuple[int, Style, bool, Color] | None = None
+        self._styled: tuple[tuple[int, ...], Style, bool, Color] | None = None
 
     def update(self, value: str) -> None:
         """Show `value`; the region's size is set by CSS, so no new layout,
@@ -149,11 +149,11 @@ class BigClock(Digits):
         size = self.content_size
         scale = best_scale(self.value, size.width - 2, size.height)
         styled = self._styled
-        version = self.styles._cache_key
+        # The style depends on the nodes above too (their backgrounds): it
+        # is kept while no style of the clock or above it changes (CSS, a
+        # class, a theme, or set in code).
+        version = tuple(node.styles._cache_key for node in self.ancestors_with_self)
         if styled is None or styled[0] != version:
-            # Kept as Textual keeps the widget's `visual_style`: until the
-            # styles change (CSS or set in code), or Textual says a node
-            # above changed (classes, theme).
             styled = self._styled = (
                 version,
                 self.rich_style,
@@ -186,7 +186,7 @@ class BigClock(Digits):
         key = self._key()
         drawn = self._drawn
         if key[3] == 0:
-            self._drawn = None
+            drawn = self._drawn = None  # Textual's three-row digits, below
         elif drawn is None or drawn[0] != key or drawn[1] != self.value:
             pending = self._pending
             if pending is not None and pending[0] == key and pending[1] == self.value:
