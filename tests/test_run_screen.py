@@ -368,14 +368,22 @@ async def test_seconds_on_time_run_on_one_timer(clock):
         steady = screen._timer
         await pilot.press("space")
         assert screen.engine.paused and screen._timer is not steady
+        screen._on_timer()  # paused: one timer looks in once a second
         paused = screen._timer
-        screen._on_timer()  # paused: it looks in once a second, one-off
-        assert screen._timer is not paused and screen._timer is not None
+        clock.now += 1
+        screen._on_second()
+        assert screen._timer is paused and paused is not None
+        await pilot.press("space")  # on again: aligned with a one-off timer
+        assert not screen.engine.paused and screen._timer is not paused
 
 
-async def test_real_seconds_make_one_timer_not_one_a_second():
+async def test_real_seconds_make_one_timer_not_one_a_second(monkeypatch):
     """In real time, three seconds of the timer make one one-off timer and
     one repeating timer, not a new timer each second."""
+    from composer.ui.screens import run
+
+    # Only a tick half a second late (a stalled machine) aligns it again.
+    monkeypatch.setattr(run, "_STEADY_LATE_S", 0.5)
     made: list[str] = []
     app = app_for(session(timed_each()))
     async with app.run_test(size=SIZE) as pilot:

@@ -269,9 +269,8 @@ class RunScreen(Screen[None]):
                     total=PROGRESS_STEPS, show_eta=False, show_percentage=True, id="progress"
                 )
                 yield Static(id="left", markup=False)
-            # In here, not docked to the screen: one sibling fewer to draw
-            # with the clock each second.
-            yield KeyFooter(show_command_palette=False)
+        # Docked, so the keys stay in view on a terminal too short for all.
+        yield KeyFooter(show_command_palette=False)
 
     def on_mount(self) -> None:
         title = visible(self.session.title) or "Untitled session"
@@ -352,13 +351,18 @@ class RunScreen(Screen[None]):
     def _on_second(self) -> None:
         self._tick()
         if not self._on_the_second():
-            self._schedule()  # paused, finished, held, or ticking late: aligned again
+            self._schedule()  # finished, or off the boundary: aligned again
 
     def _on_the_second(self) -> bool:
-        """Whether a tick that just ran was on a second boundary (at most
-        `_STEADY_LATE_S` late), and the next is a second away."""
-        if self.engine.finished or self._refresh_s < 1.0:
+        """Whether the same timer may go on ticking every second: the tick
+        that just ran was on a second boundary (at most `_STEADY_LATE_S`
+        late) and the next is a second away, or the timer is paused (it
+        looks in once a second; the key that resumes aligns it again)."""
+        engine = self.engine
+        if engine.finished or self._refresh_s < 1.0:
             return False
+        if engine.paused:
+            return True
         late = 1.0 - self._next_tick_s()
         return 0.0 <= late <= _STEADY_LATE_S
 
