@@ -533,28 +533,13 @@ class History:
                         chunk,
                     )
                 }
-                for index, exercise, name, outcome, planned, done, run_id, rating in db.execute(
+                for row in db.execute(
                     "SELECT step_index, exercise, name, outcome, planned_s, done_s, run_id,"
                     f" rating FROM step_outcomes WHERE run_id IN ({marks})"
                     " ORDER BY run_id, step_index",
                     chunk,
                 ):
-                    started, pain, felt = shared[run_id]
-                    found[run_id].append(
-                        StepOutcome(
-                            step_index=index,
-                            exercise_id=exercise,
-                            name=name,
-                            outcome=outcome,
-                            planned_s=planned,
-                            done_s=done or 0.0,
-                            run_id=run_id,
-                            started=started,
-                            rating=rating,
-                            pain=pain,
-                            felt=felt,
-                        )
-                    )
+                    found[row[6]].append(_outcome(row, *shared[row[6]]))
             return found
 
         return self._read(query)
@@ -631,6 +616,16 @@ _OUTCOME_SELECT = """SELECT s.step_index, s.exercise, s.name, s.outcome, s.plann
 
 def _outcome_from_row(row: tuple) -> StepOutcome:
     index, exercise, name, outcome, planned, done, run_id, started, rating, pain, felt = row
+    own = (index, exercise, name, outcome, planned, done, run_id, rating)
+    return _outcome(own, _parse_stamp(started), pain, _felt(felt))
+
+
+def _outcome(
+    row: tuple, started: datetime | None, pain: int | None, felt: tuple[str, ...]
+) -> StepOutcome:
+    """A step outcome from the step's own columns (index, exercise, name,
+    outcome, planned, done, run id, rating) and what its run shares."""
+    index, exercise, name, outcome, planned, done, run_id, rating = row
     return StepOutcome(
         step_index=index,
         exercise_id=exercise,
@@ -639,10 +634,10 @@ def _outcome_from_row(row: tuple) -> StepOutcome:
         planned_s=planned,
         done_s=done or 0.0,
         run_id=run_id,
-        started=_parse_stamp(started),
+        started=started,
         rating=rating,
         pain=pain,
-        felt=_felt(felt),
+        felt=felt,
     )
 
 
