@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -324,3 +325,26 @@ def test_help_fits_the_width_columns_gives(monkeypatch, capsys):
         main(["--help"])
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) > 10 and max(len(line) for line in lines) <= 50
+
+
+def test_the_program_freezes_what_it_made_as_it_ends(monkeypatch, capsys):
+    """`glute` (the `entry` function of the installed script) runs `main`
+    on the command line, then keeps the interpreter's last collection from
+    walking what the command made."""
+    import gc
+
+    from composer.cli.main import entry
+
+    monkeypatch.setattr(
+        sys, "argv", ["glute", "validate", str(ROOT / "templates" / "wake-up.toml")]
+    )
+    assert gc.get_freeze_count() == 0
+    try:
+        assert entry() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+    assert "wake-up.toml" in capsys.readouterr().out
+    script = Path(sys.executable).parent / "glute"  # installed next to this Python
+    if script.exists():
+        assert "from composer.cli.main import entry" in script.read_text(encoding="utf-8")

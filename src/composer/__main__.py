@@ -1,3 +1,3 @@
-from composer.cli.main import main
+from composer.cli.main import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())
