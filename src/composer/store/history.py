@@ -520,9 +520,7 @@ class History:
 
         def query(db: sqlite3.Connection) -> dict[int, list[StepOutcome]]:
             found: dict[int, list[StepOutcome]] = {run_id: [] for run_id in wanted}
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(wanted):
                 # What every step of a run shares (its start, its check-in)
                 # is read and parsed once per run, not once per step.
                 shared = {
@@ -552,9 +550,7 @@ class History:
 
         def query(db: sqlite3.Connection) -> dict[int, list[StepRow]]:
             found: dict[int, list[StepRow]] = {run_id: [] for run_id in wanted}
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                marks = ",".join("?" * len(chunk))
+            for chunk, marks in _in_chunks(wanted):
                 make = StepRow._make
                 for row in db.execute(
                     "SELECT step_index, exercise, name, outcome, planned_s,"
@@ -645,13 +641,19 @@ def _felt(text: str | None) -> tuple[str, ...]:
     return tuple(f for f in (text or "").split(",") if f)
 
 
+def _in_chunks(ids: list[int]) -> Iterator[tuple[list[int], str]]:
+    """`ids` 500 at a time, each chunk with its placeholders for ``IN (…)``
+    (SQLite limits the parameters of one statement)."""
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        yield chunk, ",".join("?" * len(chunk))
+
+
 def _ratings(db: sqlite3.Connection, run_ids: list[int]) -> dict[int, dict[int, str]]:
     found: dict[int, dict[int, str]] = {}
     if not run_ids:
         return found
-    for start in range(0, len(run_ids), 500):
-        chunk = run_ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
+    for chunk, marks in _in_chunks(run_ids):
         for run_id, step, rating in db.execute(
             f"SELECT run_id, step_index, rating FROM step_outcomes"
             f" WHERE rating IS NOT NULL AND run_id IN ({marks})",
