@@ -71,8 +71,7 @@ class GluteApp(App[int]):
         return self.document.path
 
     def on_mount(self) -> None:
-        if not self.is_headless:  # a terminal's own process: see settle_memory
-            self.call_after_refresh(self.settle_memory)
+        self.settle_memory_soon()
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         for problem in self.config.problems:
@@ -97,6 +96,12 @@ class GluteApp(App[int]):
             from composer.ui.screens.composer import ComposerScreen
 
             self.push_screen(ComposerScreen())
+
+    def settle_memory_soon(self) -> None:
+        """`settle_memory` once the next frame is drawn, in a terminal's own
+        process (test apps are headless and leave the collector alone)."""
+        if not self.is_headless:
+            self.call_after_refresh(self.settle_memory)
 
     def settle_memory(self) -> None:
         """Once the first screen is drawn, what is loaded by then (the

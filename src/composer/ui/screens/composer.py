@@ -622,8 +622,7 @@ class ComposerScreen(Screen):
         importlib.invalidate_caches()
         catalog = load_catalog(disabled=self.app.config.disabled_plugins)
         self.app.catalog = catalog
-        if not self.app.is_headless:  # let the old catalog go (GluteApp.settle_memory)
-            self.app.call_after_refresh(self.app.settle_memory)
+        self.app.settle_memory_soon()  # let the old catalog go
         library = self.query_one(Library)
         library.catalog = catalog
         library.refilter(self.query_one("#filter", Input).value)
