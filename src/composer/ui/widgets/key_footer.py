@@ -38,4 +38,9 @@ class KeyFooter(Footer):
         # Textual's footer does not compose while the terminal is out of
         # focus: then nothing is taken as shown, and the next call composes.
         self._shown = shown if focused else None
-        super().bindings_changed(screen)
+        self._bindings_ready = True
+        if focused and self.is_attached and screen is self.screen:
+            # Textual's footer waits for the next frame to compose its keys,
+            # so a screen's first frame is drawn without them and a second
+            # one follows. Composed next, they are in the first frame.
+            self.call_next(self.recompose)
