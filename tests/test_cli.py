@@ -327,6 +327,50 @@ def test_help_fits_the_width_columns_gives(monkeypatch, capsys):
     assert len(lines) > 10 and max(len(line) for line in lines) <= 50
 
 
+def test_the_collector_is_off_while_the_program_starts(monkeypatch):
+    """`entry` holds the garbage collector off around `main`; the process
+    ends with it off (a full-screen app turns it on after its first frame,
+    see test_composer_ui)."""
+    import gc
+
+    import composer.cli.main as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(gc.isenabled()) or 0)
+    try:
+        assert cli.entry() == 0
+        assert seen == [False] and not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize("command", ["run", "serve"])
+def test_commands_that_run_for_long_turn_the_collector_on(command, monkeypatch):
+    """`run --plain` and `serve` go on for as long as a session or a
+    server: they turn the collector on (`entry` starts with it off)."""
+    import gc
+
+    import composer.cli.serve
+    from composer.run.plain import PlainRunner
+
+    seen = []
+    monkeypatch.setattr(PlainRunner, "run", lambda self: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(
+        composer.cli.serve, "serve", lambda *args, **kwargs: seen.append(gc.isenabled()) or 0
+    )
+    argv = {
+        "run": ["run", "--plain", str(ROOT / "templates" / "wake-up.toml")],
+        "serve": ["serve"],
+    }[command]
+    gc.disable()
+    try:
+        assert main(argv) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]
+
+
 def test_the_program_freezes_what_it_made_as_it_ends(monkeypatch, capsys):
     """`glute` (the `entry` function of the installed script) runs `main`
     on the command line, then keeps the interpreter's last collection from

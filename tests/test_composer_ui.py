@@ -761,7 +761,9 @@ async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypa
         gone = weakref.ref(garbage)
         del garbage
         try:
+            gc.disable()  # as the installed program starts (`entry`)
             app.settle_memory()
+            assert gc.isenabled()  # on from the first frame
             assert gc.get_freeze_count() > 0
             assert gone() is None  # collected first, not frozen for good
             # Frozen while in use (as the catalog is), then let go (as a
@@ -775,7 +777,14 @@ async def test_what_is_loaded_at_the_start_is_kept_out_of_the_collector(monkeypa
             app.settle_memory()
             assert let_go() is None
         finally:
+            gc.enable()
             gc.unfreeze()
+        gc.disable()
+        try:
+            app.settle_memory_soon()  # headless: on at once, nothing frozen
+            assert gc.isenabled() and gc.get_freeze_count() == 0
+        finally:
+            gc.enable()
 
 
 async def test_the_footer_is_composed_again_only_when_its_keys_change():
@@ -809,6 +818,30 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change():
         await pilot.pause()
         await pilot.pause()
         assert {key.description for key in screen.query(FooterKey)} == shown
+
+
+async def test_the_first_frame_already_shows_the_footer_s_keys(monkeypatch):
+    """Textual's footer composes its keys after the screen's first frame,
+    so a second frame follows; this one composes them before it."""
+    from textual.app import App
+    from textual.widgets._footer import FooterKey
+
+    from composer.ui.widgets.key_footer import KeyFooter
+
+    frames: list[list[str]] = []
+    display = App._display
+
+    def watched(app, screen, renderable):
+        if renderable is not None and isinstance(screen, ComposerScreen):
+            frames.append([key.description for key in screen.query(FooterKey)])
+        return display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", watched)
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(KeyFooter)
+    assert frames and "Keys" in frames[0]
 
 
 async def test_typing_in_the_filter_draws_what_a_full_layout_would(catalog, monkeypatch):

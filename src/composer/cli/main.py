@@ -247,15 +247,31 @@ def _reminder_parsers(commands) -> None:
 
 
 def entry() -> int:
-    """The `glute` program: `main` on the process's command line. As the
-    process is about to end, what it made is frozen out of the garbage
-    collector: the interpreter's last full collection would walk it all
-    for nothing (a tenth of a plain command's time)."""
-    code = main()
+    """The `glute` program: `main` on the process's command line.
+
+    The garbage collector is held off while the program starts: imports,
+    the parser, the catalog and a screen's first frame make many objects
+    and almost no garbage, and the collector would walk them all again and
+    again (a tenth of the time to the composer's first frame). What runs
+    for long turns it back on (`collect_from_now`): the full-screen app
+    once its first frame is drawn, `run --plain` and `serve` as they
+    start. As the process is about to end, what it made is frozen out of
+    the collector's way: the interpreter's last full collection would walk
+    it all for nothing."""
     import gc
 
+    gc.disable()
+    code = main()
     gc.freeze()
     return code
+
+
+def collect_from_now() -> None:
+    """The garbage collector on again, for a command that runs for long
+    (`entry` holds it off while the program starts)."""
+    import gc
+
+    gc.enable()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -343,6 +359,7 @@ def _dispatch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if command == "serve":
         from composer.cli.serve import serve
 
+        collect_from_now()
         return serve(args.file, run=args.run, host=args.host, port=args.port)
     if command == "validate":
         return cmd_validate(args.files, quiet=args.quiet)
@@ -529,6 +546,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         terminal=terminal if tty else None,
         catalog=catalog,
     )
+    collect_from_now()
     runner = PlainRunner(
         session,
         compile_timeline(session, catalog.get),

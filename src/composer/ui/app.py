@@ -99,8 +99,11 @@ class GluteApp(App[int]):
 
     def settle_memory_soon(self) -> None:
         """`settle_memory` once the next frame is drawn, in a terminal's own
-        process (test apps are headless and leave the collector alone)."""
-        if not self.is_headless:
+        process (test apps are headless and leave the collector alone, but
+        for turning it on if it is off)."""
+        if self.is_headless:
+            gc.enable()
+        else:
             self.call_after_refresh(self.settle_memory)
 
     def settle_memory(self) -> None:
@@ -115,6 +118,9 @@ class GluteApp(App[int]):
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+        # The program starts with the collector off (`composer.cli.main.entry`):
+        # from the first frame on, the app runs for long.
+        gc.enable()
 
     def _use_keys_from_config(self) -> None:
         """`[keys]` of config.toml: binding ids to keys; problems in one line."""
