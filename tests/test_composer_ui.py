@@ -15,7 +15,7 @@ from composer.catalog.manager import load_catalog
 from composer.format.reader import load_session
 from composer.format.writer import dumps_session, save_session
 from composer.model import Block, Dose, Session, Step
-from composer.store.config import load_config
+from composer.store.config import Config, load_config
 from composer.ui.app import make_app
 from composer.ui.dialogs.confirm import UnsavedChanges
 from composer.ui.dialogs.files import OpenDialog, SaveAsDialog, TemplatePicker
@@ -842,6 +842,28 @@ async def test_the_first_frame_already_shows_the_footer_s_keys(monkeypatch):
         await pilot.pause()
         assert app.screen.query_one(KeyFooter)
     assert frames and "Keys" in frames[0]
+
+
+@pytest.mark.parametrize("run", [False, True])
+async def test_the_first_screen_s_style_sheet_is_parsed_once(run, monkeypatch):
+    """Textual parses every style sheet again when a screen with a sheet
+    not read yet is shown: the app reads its first screen's sheet with its
+    own, so the first screen is shown without that second parse."""
+    from textual.css.stylesheet import Stylesheet
+
+    from composer.ui.screens.run import RunScreen
+
+    reparsed = []
+    reparse = Stylesheet.reparse
+    monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(1) or reparse(self))
+    session = load_session(Path(__file__).parent.parent / "templates" / "wake-up.toml")
+    app = make_app(session=session if run else None, run=run, config=Config(sound=False))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, RunScreen if run else ComposerScreen)
+        assert reparsed == []
+        for path in app.screen.css_path:  # the screen's own sheet, read once
+            assert app.stylesheet.has_source(str(path))
 
 
 async def test_typing_in_the_filter_draws_what_a_full_layout_would(catalog, monkeypatch):

@@ -24,6 +24,15 @@ if TYPE_CHECKING:
     from composer.store.history import CheckIn, History, Run
 
 
+# The style sheets of the screens the app opens on. Textual reads a
+# screen's CSS_PATH when the screen is first shown, and then parses all the
+# app's style sheets again, in full, and styles every node again. Read with
+# the app's own, the first screen's sheet is parsed once; a screen's sheet
+# applies to the whole app once read, so this changes no style.
+_SCREENS = Path(__file__).parent / "screens"
+FIRST_SCREEN_CSS = {False: _SCREENS / "composer.tcss", True: _SCREENS / "run.tcss"}
+
+
 class GluteApp(App[int]):
     """The composer and the timer.
 
@@ -46,7 +55,7 @@ class GluteApp(App[int]):
         file_state: FileState | None = None,
         resume: ResumePlan | None = None,
     ):
-        super().__init__()
+        super().__init__(css_path=[FIRST_SCREEN_CSS[run]])
         self.config = config if config is not None else load_config()
         self.catalog = (
             catalog if catalog is not None else load_catalog(disabled=self.config.disabled_plugins)
