@@ -820,28 +820,57 @@ async def test_the_footer_is_composed_again_only_when_its_keys_change():
         assert {key.description for key in screen.query(FooterKey)} == shown
 
 
-async def test_the_first_frame_already_shows_the_footer_s_keys(monkeypatch):
+@pytest.mark.parametrize("run", [False, True])
+async def test_the_first_frame_already_shows_the_footer_s_keys(run, monkeypatch):
     """Textual's footer composes its keys after the screen's first frame,
-    so a second frame follows; this one composes them before it."""
+    so a second frame follows; this one has them in the first frame, on
+    the composer (focus in the filter) and on the timer (no focus)."""
     from textual.app import App
     from textual.widgets._footer import FooterKey
 
-    from composer.ui.widgets.key_footer import KeyFooter
+    from composer.ui.screens.run import RunScreen
 
+    first_screen = RunScreen if run else ComposerScreen
     frames: list[list[str]] = []
     display = App._display
 
     def watched(app, screen, renderable):
-        if renderable is not None and isinstance(screen, ComposerScreen):
+        if renderable is not None and isinstance(screen, first_screen):
             frames.append([key.description for key in screen.query(FooterKey)])
         return display(app, screen, renderable)
 
     monkeypatch.setattr(App, "_display", watched)
-    app = make_app()
+    session = load_session(Path(__file__).parent.parent / "templates" / "wake-up.toml")
+    app = make_app(session=session if run else None, run=run, config=Config(sound=False))
     async with app.run_test() as pilot:
         await pilot.pause()
-        assert app.screen.query_one(KeyFooter)
-    assert frames and "Keys" in frames[0]
+        keys = [key.description for key in app.screen.query(FooterKey)]
+    assert frames and ("Pause" if run else "Keys") in frames[0]
+    assert frames[0] == keys  # the same keys as once all is settled
+
+
+async def test_the_footer_has_its_keys_before_any_news_of_bindings(monkeypatch):
+    """Textual's footer starts empty until the screen tells it of its
+    bindings (after the first frame where no focus change comes, as on the
+    timer); this one composes them as it is mounted."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.widgets._footer import FooterKey
+
+    from composer.ui.widgets.key_footer import KeyFooter
+
+    monkeypatch.setattr(KeyFooter, "bindings_changed", lambda self, screen: None)
+
+    class Keys(App[None]):
+        BINDINGS = [Binding("p", "pause", "Pause"), Binding("n", "next", "Next")]
+
+        def compose(self) -> ComposeResult:
+            yield KeyFooter()
+
+    async with Keys().run_test() as pilot:
+        await pilot.pause()
+        shown = [key.description for key in pilot.app.screen.query(FooterKey)]
+    assert shown[:2] == ["Pause", "Next"]
 
 
 @pytest.mark.parametrize("run", [False, True])
