@@ -895,6 +895,34 @@ async def test_the_first_screen_s_style_sheet_is_parsed_once(run, monkeypatch):
             assert app.stylesheet.has_source(str(path))
 
 
+async def test_rows_drawn_before_answer_clicks_at_their_new_place(catalog):
+    """The list keeps each row's drawing from one filter to the next; a row
+    shown at another place takes that place's index, which clicks read."""
+    app = app_with(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        listing = screen.query_one(LibraryList)
+        box = screen.query_one("#filter", Input)
+        for query in ["b", "br", "bridge", "", "clam", "b", "glute"]:
+            box.value = query
+            await pilot.pause()
+            region = listing.scrollable_content_region
+            lines = screen._compositor.render_strips()
+            for y in range(region.y, region.bottom):
+                text = "".join(s.text for s in lines[y].crop(region.x, region.right)).strip()
+                index = screen.get_style_at(region.x + 1, y).meta.get("option")
+                if index is None:
+                    assert not text, f"{query!r}, line {y}: {text!r} answers no click"
+                    continue
+                prompt = str(listing.get_option_at_index(index).prompt)
+                assert text and text in prompt, f"{query!r}, line {y}"  # rows may wrap
+        # A click on the second row after the last filter highlights it.
+        second = listing.get_option_at_index(1)
+        await pilot.click("#exercises", offset=(3, 1))
+        await pilot.pause()
+        assert listing.highlighted_option is second
+
+
 async def test_typing_in_the_filter_draws_what_a_full_layout_would(catalog, monkeypatch):
     """The filter box and the list take their sizes from CSS: a key typed
     changes their virtual sizes without a layout of the whole screen (a

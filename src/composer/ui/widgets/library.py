@@ -7,14 +7,19 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import cast
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
+from textual.style import Style
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
@@ -28,6 +33,9 @@ from composer.safetext import visible
 MAX_ROWS = 200
 # Columns from which a match's row also names its phase.
 WIDE_ROWS = 40
+# Row drawings kept by the list: a few screens' worth for every style a row
+# takes (plain, highlighted, hovered).
+DRAWN_ROWS = 2048
 # What the filter searches, longest first: the longest that fits is shown.
 FILTER_PLACEHOLDERS = (
     "Filter: name, muscle, equipment, plugin or summary",
@@ -89,6 +97,42 @@ class LibraryList(_NoLayout, ClickToHighlight):
         Binding("enter", "select", "Add", id="library.add"),
         Binding("slash", "focus_filter", "Filter", id="library.filter"),
     ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Each row's drawing by (row, style, width), with the index it was
+        # drawn at: see `_get_option_render`.
+        self._drawn: LRUCache[tuple[Option, Style, int], tuple[int, list[Strip]]]
+        self._drawn = LRUCache(maxsize=DRAWN_ROWS)
+
+    def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
+        # Textual forgets how every row is drawn each time the options are
+        # set (at each key typed in the filter), as a row's drawing holds
+        # its index for clicks. Rows are kept (`Library._row`), so their
+        # drawings are too; one shown at another index takes the new index.
+        key = (option, style, self.scrollable_content_region.width)
+        index = self._option_to_index[option]
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = (index, super()._get_option_render(option, style))
+        elif drawn[0] != index:
+            # After the row's own styles, so that the new index wins.
+            meta = RichStyle.from_meta({"option": index})
+            drawn = (
+                index,
+                [
+                    Strip(Segment.apply_style(strip, post_style=meta), strip.cell_length)
+                    for strip in drawn[1]
+                ],
+            )
+        else:
+            return drawn[1]
+        self._drawn[key] = drawn
+        return drawn[1]
+
+    def notify_style_update(self) -> None:
+        self._drawn.clear()  # padding and colours come from styles
+        super().notify_style_update()
 
     def action_focus_filter(self, new_search: bool = True) -> None:
         """Back to the filter; `/` starts a new search (the old text is
