@@ -895,6 +895,38 @@ async def test_the_first_screen_s_style_sheet_is_parsed_once(run, monkeypatch):
             assert app.stylesheet.has_source(str(path))
 
 
+async def test_the_list_follows_the_filter_in_the_same_frame(catalog, monkeypatch):
+    """A key typed in the filter is drawn with the list it leaves: the list
+    follows the text as the key is handled, before anything is drawn (in a
+    terminal, the text was drawn first and the list a frame later)."""
+    from textual.app import App
+
+    from composer.ui.widgets.library import Library
+
+    app = app_with(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        library = app.screen.query_one(Library)
+        box = app.screen.query_one("#filter", Input)
+        box.cursor_blink = False
+        frames: list[tuple[str, str]] = []
+        display = App._display
+
+        def watched(app, screen, renderable):
+            if renderable is not None:
+                frames.append((box.value, str(library.border_title)))
+            return display(app, screen, renderable)
+
+        monkeypatch.setattr(App, "_display", watched)
+        for typed in ["b", "br", "bri"]:
+            frames.clear()
+            box.insert_text_at_cursor(typed[-1])  # what a key typed does
+            assert str(library.border_title).startswith(f"Library · {len(library.matches)} of")
+            assert library.matches == [e for e, _tier in catalog.matches(typed)]
+            await pilot.pause()
+            assert frames == [(typed, str(library.border_title))]  # one frame
+
+
 async def test_rows_drawn_before_answer_clicks_at_their_new_place(catalog):
     """The list keeps each row's drawing from one filter to the next; a row
     shown at another place takes that place's index, which clicks read."""

@@ -72,6 +72,14 @@ class _NoLayout:
 class FilterInput(_NoLayout, Input):
     """The library's filter box."""
 
+    def watch_value(self, value: str) -> None:
+        # The list follows the text at once, so both are drawn in the same
+        # frame. Through the `Changed` message, the text was drawn first
+        # and the list a frame later.
+        library = self.parent
+        if isinstance(library, Library):
+            library.refilter(value)
+
 
 class ClickToHighlight(OptionList):
     """An option list where one click highlights and a double click selects."""
@@ -297,8 +305,7 @@ class Library(Vertical):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refilter(event.value)
+        event.stop()  # the list has followed already (`FilterInput.watch_value`)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
