@@ -8,9 +8,7 @@ keyboard sends are reported in one line and left out: never fatal.
 
 from __future__ import annotations
 
-import difflib
 import importlib
-import pkgutil
 
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -32,6 +30,8 @@ def binding_ids() -> dict[str, Binding]:
     are counted too.
     """
     package = __package__ or "composer.ui"
+    import pkgutil  # here: the composer's first frame needs only key_label
+
     for module in pkgutil.walk_packages(
         importlib.import_module(package).__path__, prefix=f"{package}."
     ):
@@ -86,6 +86,8 @@ def check_keymap(keys: dict[str, str], where: str) -> tuple[dict[str, str], str 
     problems: list[str] = []
     for binding_id, value in keys.items():
         if binding_id not in known:
+            import difflib
+
             near = difflib.get_close_matches(binding_id, list(known), n=1)
             hint = f" (did you mean {near[0]!r}?)" if near else ""
             problems.append(f"unknown binding id {binding_id!r}{hint}")
