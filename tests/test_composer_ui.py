@@ -955,6 +955,26 @@ async def test_rows_drawn_before_answer_clicks_at_their_new_place(catalog):
         assert listing.highlighted_option is second
 
 
+async def test_kept_row_drawings_follow_the_list_s_width(catalog):
+    """After the terminal is resized, every row is drawn at the list's new
+    width: its last cell still answers a click."""
+    app = app_with(catalog)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        listing = app.screen.query_one(LibraryList)
+        for width in [103, 106, 109, 106, 103, 100, 97]:
+            await pilot.resize_terminal(width, 30)
+            for _ in range(3):
+                await pilot.pause()
+            region = listing.scrollable_content_region
+            dead = [
+                y - region.y
+                for y in range(region.y, region.bottom)
+                if app.screen.get_style_at(region.right - 1, y).meta.get("option") is None
+            ]
+            assert dead == [], f"terminal {width} wide, list {region.width}: rows cut short"
+
+
 async def test_typing_in_the_filter_draws_what_a_full_layout_would(catalog, monkeypatch):
     """The filter box and the list take their sizes from CSS: a key typed
     changes their virtual sizes without a layout of the whole screen (a

@@ -124,12 +124,12 @@ class GluteApp(App[int]):
         long again). Garbage is collected first, so none is kept for good;
         called again (after the plugins are loaded anew), what an earlier
         call froze is collected too once nothing uses it (the old catalog)."""
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
         # The program starts with the collector off (`composer.cli.main.entry`):
         # from the first frame on, the app runs for long.
         gc.enable()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
 
     def _use_keys_from_config(self) -> None:
         """`[keys]` of config.toml: binding ids to keys; problems in one line."""

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Size, Spacing
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.strip import Strip
@@ -110,7 +110,7 @@ class LibraryList(_NoLayout, ClickToHighlight):
         super().__init__(*args, **kwargs)
         # Each row's drawing by (row, style, width), with the index it was
         # drawn at: see `_get_option_render`.
-        self._drawn: LRUCache[tuple[Option, Style, int], tuple[int, list[Strip]]]
+        self._drawn: LRUCache[tuple[Option, Style, Spacing, int], tuple[int, list[Strip]]]
         self._drawn = LRUCache(maxsize=DRAWN_ROWS)
 
     def _get_option_render(self, option: Option, style: Style) -> list[Strip]:
@@ -118,7 +118,8 @@ class LibraryList(_NoLayout, ClickToHighlight):
         # set (at each key typed in the filter), as a row's drawing holds
         # its index for clicks. Rows are kept (`Library._row`), so their
         # drawings are too; one shown at another index takes the new index.
-        key = (option, style, self.scrollable_content_region.width)
+        padding = self.get_component_styles("option-list--option").padding
+        key = (option, style, padding, self.scrollable_content_region.width)
         index = self._option_to_index[option]
         drawn = self._drawn.get(key)
         if drawn is None:
@@ -137,6 +138,15 @@ class LibraryList(_NoLayout, ClickToHighlight):
             return drawn[1]
         self._drawn[key] = drawn
         return drawn[1]
+
+    def _clear_caches(self) -> None:
+        # Whenever Textual forgets its own drawings (a new size, a prompt
+        # replaced, an option removed), but not when the options are set.
+        # After a resize, Textual may hand out a row drawn at the old width
+        # until the list hears of its new size: kept under the new width,
+        # it would stay too short.
+        self._drawn.clear()
+        super()._clear_caches()
 
     def notify_style_update(self) -> None:
         self._drawn.clear()  # padding and colours come from styles
