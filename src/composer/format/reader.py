@@ -127,6 +127,8 @@ class _Checker:
 
     def integer(self, value: Any, path: tuple[Any, ...], name: str) -> int | None:
         low, high = INT_BOUNDS[name]
+        if type(value) is int and low <= value <= high:
+            return value  # the usual case
         if isinstance(value, bool) or not isinstance(value, int):
             got = f"got {value}" if isinstance(value, float) else f"not {_type_name(value)}"
             self.add(path, f"must be a whole number, {got}")
@@ -138,6 +140,8 @@ class _Checker:
 
     def seconds(self, value: Any, path: tuple[Any, ...], name: str) -> float | None:
         low, high = SECONDS_BOUNDS[name]
+        if (type(value) is int or type(value) is float) and low <= value <= high:
+            return float(value)  # the usual case: a plain number of seconds
         try:
             seconds = parse_duration(value)
         except ValueError as error:
@@ -459,24 +463,12 @@ def _build_step(table: Any, path: tuple[Any, ...], check: _Checker) -> Step | No
         )
         return None
     dose: dict[str, Any] = {}
-    # A plain number within bounds is taken at once; anything else goes
-    # through the checker, which says what is wrong.
     for key in ("sets", "reps"):
         if key in table:
-            value = table[key]
-            low, high = INT_BOUNDS[key]
-            if type(value) is int and low <= value <= high:
-                dose[key] = value
-            else:
-                dose[key] = check.integer(value, (*path, key), key)
+            dose[key] = check.integer(table[key], (*path, key), key)
     for key in ("duration_s", "hold_s", "rep_s", "relax_s", "rest_s", "switch_s"):
         if key in table:
-            value = table[key]
-            shortest, longest = SECONDS_BOUNDS[key]
-            if (type(value) is int or type(value) is float) and shortest <= value <= longest:
-                dose[key] = float(value)
-            else:
-                dose[key] = check.seconds(value, (*path, key), key)
+            dose[key] = check.seconds(table[key], (*path, key), key)
     if "sides" in table:
         sides = table["sides"]
         allowed = _SIDES
