@@ -288,21 +288,11 @@ def _changed_regions(old: list[str], new: list[str]) -> list[Region] | None:
 
 def _differing_columns(before: str, after: str) -> tuple[int, int]:
     """The columns from the first to the last that differ between two
-    different lines of the same length (found by halving: a line is as
-    wide as the terminal, and it is one per glyph row a second)."""
-    low, high = 0, len(after) - 1  # before[:low] == after[:low]; they differ by `high`
-    while low < high:
-        middle = (low + high + 1) // 2
-        if before[:middle] == after[:middle]:
-            low = middle
-        else:
-            high = middle - 1
-    start = low
-    low, high = 0, len(after) - start - 1  # the same from the end
-    while low < high:
-        middle = (low + high + 1) // 2
-        if before[len(before) - middle :] == after[len(after) - middle :]:
-            low = middle
-        else:
-            high = middle - 1
-    return start, len(after) - low
+    different lines of the same length."""
+    start = 0
+    while before[start] == after[start]:
+        start += 1
+    end = len(after)
+    while before[end - 1] == after[end - 1]:
+        end -= 1
+    return start, end
